@@ -1,0 +1,2 @@
+export { AppError, isAppError } from './errors.js';
+export type { ErrorCode, LocalizedMessage } from './errors.js';
