@@ -1,0 +1,7 @@
+/**
+ * Every command group of the `sohoa` CLI, one module each. Adding a capability's commands is one
+ * import and one entry here.
+ */
+import type { RegisterCommands } from '../context.js';
+
+export const commandGroups: RegisterCommands[] = [];
