@@ -1,0 +1,2 @@
+export * from './schemas.js';
+export { toTimestamp14, dayOf } from './timestamp.js';
