@@ -3,5 +3,7 @@
  * import and one entry here.
  */
 import type { RegisterCommands } from '../context.js';
+import { registerConfig } from './config.js';
+import { registerServe } from './serve.js';
 
-export const commandGroups: RegisterCommands[] = [];
+export const commandGroups: RegisterCommands[] = [registerServe, registerConfig];

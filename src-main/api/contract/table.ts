@@ -1,0 +1,7 @@
+/**
+ * The one table. Each capability's part is listed once here; names must be unique across parts.
+ */
+import { appContract } from './app.js';
+import { mergeContracts } from './define.js';
+
+export const contract = mergeContracts([appContract] as const);

@@ -1,0 +1,11 @@
+/**
+ * Every handler, one module per capability. The type makes a missing or mistyped handler a
+ * compile error; add a capability's handlers with one import and one spread.
+ */
+import type { ContractMethods } from '../contract/index.js';
+import type { Handlers } from '../handler.js';
+import { appHandlers } from './app.js';
+
+export const handlers: Handlers<ContractMethods> = {
+  ...appHandlers,
+};

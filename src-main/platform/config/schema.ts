@@ -1,0 +1,132 @@
+/**
+ * The one configuration schema. Each capability owns a section; every key has a default, so an
+ * empty file is valid and each layer (machine file, user file, environment) only states what it
+ * changes. Objects are strict: an unknown key is an error that names it, because a misspelt key
+ * silently ignored is how a counter ends up syncing to the wrong place.
+ *
+ * A capability adds keys to its own section here (with a default) and reads them from
+ * `loadConfig(...).config.<section>`. Secrets (gateway client secret, PINs) never go here: they
+ * belong in the OS keychain.
+ */
+import { z } from 'zod';
+import { AgencyCodeSchema } from '../../domain/index.js';
+
+const gateway = z
+  .strictObject({
+    /** Base URL of the provincial gateway (unset: the station works offline only). */
+    baseUrl: z.url({ protocol: /^https?$/ }).optional(),
+    clientId: z.string().min(1).optional(),
+    timeoutMs: z.number().int().min(1000).max(600_000).default(30_000),
+    /** Extra CA bundle (PEM) for provincial gateways behind a private CA. */
+    caFile: z.string().min(1).optional(),
+  })
+  .prefault({});
+
+const agency = z
+  .strictObject({
+    /** MaDonVi of this counter's agency. */
+    code: AgencyCodeSchema.optional(),
+    name: z.string().min(1).optional(),
+  })
+  .prefault({});
+
+const scannerProfile = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes'),
+  name: z.string().min(1),
+  source: z.enum(['flatbed', 'adf', 'adf-duplex']).default('adf'),
+  dpi: z.number().int().min(150).max(600).default(300),
+  colour: z.enum(['auto', 'color', 'gray', 'bw']).default('auto'),
+  pageSize: z.enum(['auto', 'A4', 'A3', 'letter', 'legal']).default('A4'),
+});
+
+const scanner = z
+  .strictObject({
+    /** Device name as the driver reports it; unset: the first scanner found. */
+    device: z.string().min(1).optional(),
+    defaultProfile: z.string().default('standard'),
+    profiles: z
+      .array(scannerProfile)
+      .min(1)
+      .default([
+        {
+          id: 'standard',
+          name: 'Tiêu chuẩn',
+          source: 'adf',
+          dpi: 300,
+          colour: 'auto',
+          pageSize: 'A4',
+        },
+      ]),
+  })
+  .prefault({})
+  .refine((s) => s.profiles.some((p) => p.id === s.defaultProfile), {
+    message: 'defaultProfile must be the id of one of the profiles',
+    path: ['defaultProfile'],
+  });
+
+const ocr = z
+  .strictObject({
+    languages: z
+      .array(z.enum(['vie', 'eng']))
+      .min(1)
+      .default(['vie', 'eng']),
+    /** OCR worker threads; 0 chooses from the number of CPU cores. */
+    workers: z.number().int().min(0).max(32).default(0),
+  })
+  .prefault({});
+
+const signing = z
+  .strictObject({
+    provider: z.enum(['none', 'pkcs12', 'pkcs11']).default('none'),
+    pkcs12File: z.string().min(1).optional(),
+    pkcs11Module: z.string().min(1).optional(),
+    pkcs11Slot: z.number().int().min(0).optional(),
+    /** Stamp a visible "bản sao điện tử" mark on signed copies. */
+    visibleStamp: z.boolean().default(true),
+  })
+  .prefault({});
+
+const sync = z
+  .strictObject({
+    enabled: z.boolean().default(true),
+    intervalSeconds: z.number().int().min(5).max(86_400).default(60),
+    maxConcurrentUploads: z.number().int().min(1).max(16).default(2),
+  })
+  .prefault({});
+
+const logging = z
+  .strictObject({
+    level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+    maxFileSizeMb: z.number().int().min(1).max(1024).default(10),
+    keepFiles: z.number().int().min(1).max(365).default(14),
+  })
+  .prefault({});
+
+const update = z
+  .strictObject({
+    channel: z.enum(['stable', 'beta', 'off']).default('stable'),
+  })
+  .prefault({});
+
+const ui = z
+  .strictObject({
+    language: z.enum(['vi', 'en']).default('vi'),
+  })
+  .prefault({});
+
+export const configSchema = z.strictObject({
+  gateway,
+  agency,
+  scanner,
+  ocr,
+  signing,
+  sync,
+  logging,
+  update,
+  ui,
+});
+
+export type AppConfig = z.output<typeof configSchema>;
+/** What a config file may contain: any subset of the sections and keys. */
+export type ConfigFile = z.input<typeof configSchema>;
+export type ConfigSection = keyof AppConfig;

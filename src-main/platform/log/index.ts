@@ -1,0 +1,2 @@
+export { createFileLogger, silentLogger, logDir } from './logger.js';
+export type { FileLogger, FileLogOptions, Logger } from './logger.js';
