@@ -1,0 +1,2 @@
+export const areaIds = ['reception', 'queue', 'search', 'batch', 'settings'] as const;
+export type AreaId = (typeof areaIds)[number];

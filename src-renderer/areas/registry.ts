@@ -1,0 +1,29 @@
+/**
+ * The five work areas, in the order of the navigation and of their Alt+1…5 shortcuts.
+ * Later features replace an area's `Screen` with their own; the frame does not change.
+ */
+import type { ComponentType } from 'react';
+import type { AreaId } from './area-id.js';
+import { PlannedArea } from './PlannedArea.js';
+import { SettingsScreen } from './settings/SettingsScreen.js';
+
+export type { AreaId };
+
+export interface Area {
+  id: AreaId;
+  /** The digit of its Alt+digit shortcut. */
+  key: string;
+  Screen: ComponentType<{ area: AreaId }>;
+}
+
+export const areas: readonly Area[] = [
+  { id: 'reception', key: '1', Screen: PlannedArea },
+  { id: 'queue', key: '2', Screen: PlannedArea },
+  { id: 'search', key: '3', Screen: PlannedArea },
+  { id: 'batch', key: '4', Screen: PlannedArea },
+  { id: 'settings', key: '5', Screen: SettingsScreen },
+];
+
+export function findArea(id: string): Area | undefined {
+  return areas.find((area) => area.id === id);
+}

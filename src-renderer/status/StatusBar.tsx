@@ -1,0 +1,55 @@
+/**
+ * The workstation's state at a glance: the link to the core, the network, the send queue and
+ * the scanner. Values come from the core; what it does not report is shown as unknown.
+ */
+import { useTranslation } from 'react-i18next';
+import { StatusItem, type Tone } from './StatusItem.js';
+import { useLinkState } from './use-link-state.js';
+import { useWorkstationStatus } from './use-workstation-status.js';
+
+export function StatusBar() {
+  const { t } = useTranslation();
+  const link = useLinkState();
+  const status = useWorkstationStatus();
+  const unknown = {
+    value: t('status.unknown'),
+    tone: 'unknown' as Tone,
+    hint: t('status.unknownHint'),
+  };
+
+  const linkItem = {
+    open: { value: t('status.coreOpen'), tone: 'ok' as Tone },
+    connecting: { value: t('status.coreConnecting'), tone: 'warn' as Tone },
+    closed: { value: t('status.coreClosed'), tone: 'bad' as Tone },
+  }[link];
+
+  const network =
+    status.network === undefined
+      ? unknown
+      : status.network
+        ? { value: t('status.online'), tone: 'ok' as Tone }
+        : { value: t('status.offline'), tone: 'warn' as Tone };
+
+  const queue =
+    status.queueLength === undefined
+      ? unknown
+      : { value: t('status.queueCount', { count: status.queueLength }), tone: 'ok' as Tone };
+
+  const scanner =
+    status.scanner === undefined
+      ? unknown
+      : status.scanner === null
+        ? { value: t('status.scannerNone'), tone: 'warn' as Tone }
+        : { value: status.scanner, tone: 'ok' as Tone };
+
+  return (
+    <footer className="status-bar" aria-label={t('status.label')}>
+      <ul aria-live="polite">
+        <StatusItem id="core" name={t('status.core')} {...linkItem} />
+        <StatusItem id="network" name={t('status.network')} {...network} />
+        <StatusItem id="queue" name={t('status.queue')} {...queue} />
+        <StatusItem id="scanner" name={t('status.scanner')} {...scanner} />
+      </ul>
+    </footer>
+  );
+}

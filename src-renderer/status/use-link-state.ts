@@ -1,0 +1,10 @@
+import { useEffect, useState } from 'react';
+import { useApi, type LinkState } from '../api/index.js';
+
+/** The live state of the link to the core (always `open` inside Electron). */
+export function useLinkState(): LinkState {
+  const api = useApi();
+  const [state, setState] = useState<LinkState>('connecting');
+  useEffect(() => api.onLink(setState), [api]);
+  return state;
+}
