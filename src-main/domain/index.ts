@@ -1,3 +1,50 @@
 export { AppError, isAppError } from './errors.js';
 export type { ErrorCode, LocalizedMessage } from './errors.js';
+export { AGENCY_CODE_PATTERN, isAgencyCode } from './agency-code.js';
+export {
+  DOSSIER_CODE_PATTERN,
+  PROVISIONAL_CODE_PATTERN,
+  parseDossierCode,
+  isOfficialDossierCode,
+  isProvisionalDossierCode,
+  assertOfficialDossierCode,
+  formatDossierCode,
+} from './dossier-code.js';
+export type { DossierCodeParts } from './dossier-code.js';
+export { CCCD_PROVINCES, parseIdentityNumber } from './cccd.js';
+export type { IdentityKind, ParsedIdentity } from './cccd.js';
+export { toVn, fromVn, toGatewayTimestamp, fromGatewayTimestamp, vnDayCode } from './timestamp.js';
+export type { VnDateTime } from './timestamp.js';
+export { HOLIDAY_YEARS, holidayYear } from './holidays.js';
+export type { HolidayYear } from './holidays.js';
+export { isWorkingDay, addWorkingDays } from './working-days.js';
+export { DOSSIER_STATUSES, STATUS_RECEIVED, isDossierStatus } from './status.js';
+export type { DossierStatus } from './status.js';
+export { foldVietnamese } from './fold.js';
+export { SafeNameSchema } from './names.js';
+export {
+  AgencyCodeSchema,
+  ProcedureCodeSchema,
+  AgencySchema,
+  ProcedureComponentSchema,
+  ProcedureSchema,
+  CatalogSchema,
+} from './catalog.js';
+export type { Agency, ProcedureComponent, Procedure, Catalog } from './catalog.js';
+export type {
+  SubjectKind,
+  Channel,
+  SyncState,
+  Dossier,
+  DossierComponent,
+  DossierDocument,
+  Rotation,
+  Page,
+  OcrWord,
+  PageOcr,
+  ExtractedField,
+  DossierResult,
+} from './dossier.js';
+export type { CheckStatus, CheckResult, DoctorCheck, DoctorReport } from './doctor.js';
+export { runDoctor } from './doctor.js';
 export { describeIssues, invalidInput } from './validation.js';

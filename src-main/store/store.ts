@@ -1,0 +1,327 @@
+/**
+ * The store of one data directory: `<dataDir>/sohoa.db` (SQLite) and `<dataDir>/blobs/`.
+ * It owns every multi-row change, each in one immediate (write-locking) transaction, so what a
+ * caller is told is stored is stored completely, and a crash leaves either all of a change or
+ * none of it.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type {
+  DossierComponent,
+  DossierDocument,
+  DossierResult,
+  Page,
+  PageOcr,
+  Rotation,
+} from '../domain/index.js';
+import { AppError, assertOfficialDossierCode, isProvisionalDossierCode } from '../domain/index.js';
+import { AuditLog } from './audit/index.js';
+import type { AuditEntry } from './audit/index.js';
+import { ensureBlobRefTriggers } from './blob-refs.js';
+import { BlobStore, collectGarbage, recoverTrash } from './blobs/index.js';
+import type { GcReport } from './blobs/index.js';
+import { openDatabase } from './connection.js';
+import type { Db } from './connection.js';
+import { migrate } from './migration.js';
+import { CatalogRepository } from './repositories/catalog.js';
+import { CodeRepository } from './repositories/codes.js';
+import { DossierRepository } from './repositories/dossiers.js';
+import type { NewDossier } from './repositories/dossiers.js';
+import { PageRepository } from './repositories/pages.js';
+import { ResultRepository } from './repositories/results.js';
+import type { NewResult } from './repositories/results.js';
+import { SearchIndexer, SearchService } from './search/index.js';
+
+export const DATABASE_FILE = 'sohoa.db';
+export const BLOB_DIR = 'blobs';
+
+export interface NewPage {
+  /** The document the page belongs to; or give `componentId` to append to its last document. */
+  documentId?: number;
+  componentId?: number;
+  bytes: Uint8Array;
+  mime: string;
+  width?: number;
+  height?: number;
+  dpi?: number;
+  rotation?: Rotation;
+  blank?: boolean;
+  needsReview?: boolean;
+}
+
+export interface NewDossierRecord extends Omit<NewDossier, 'MaHoSo' | 'provisional'> {
+  components: Array<Pick<DossierComponent, 'MaThanhPhanHoSo' | 'TenThanhPhanHoSo' | 'BatBuoc'>>;
+}
+
+export class Store {
+  readonly dataDir: string;
+  readonly db: Db;
+  readonly blobs: BlobStore;
+  readonly dossiers: DossierRepository;
+  readonly pages: PageRepository;
+  readonly catalog: CatalogRepository;
+  readonly codes: CodeRepository;
+  readonly results: ResultRepository;
+  readonly audit: AuditLog;
+  readonly search: SearchService;
+  private readonly indexer: SearchIndexer;
+  private readonly now: () => Date;
+
+  constructor(dataDir: string, db: Db, now: () => Date) {
+    this.dataDir = dataDir;
+    this.db = db;
+    this.now = now;
+    this.blobs = new BlobStore(join(dataDir, BLOB_DIR));
+    this.dossiers = new DossierRepository(db);
+    this.pages = new PageRepository(db);
+    this.catalog = new CatalogRepository(db);
+    this.codes = new CodeRepository(db);
+    this.results = new ResultRepository(db);
+    this.audit = new AuditLog(db);
+    this.indexer = new SearchIndexer(db);
+    this.search = new SearchService(db, this.dossiers);
+  }
+
+  /** Runs `fn` in one write transaction (BEGIN IMMEDIATE): all of it commits, or none. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  private stamp(): string {
+    return this.now().toISOString();
+  }
+
+  /**
+   * Creates a dossier with the next code for its receiving agency and reception day (a leased
+   * official code, else a provisional one), its components, its search entry and audit row.
+   */
+  createDossier(
+    record: NewDossierRecord,
+    actor: string,
+  ): { dossier: ReturnType<DossierRepository['require']>; components: DossierComponent[] } {
+    return this.transaction(() => {
+      const now = this.stamp();
+      const day = record.NgayTiepNhan.slice(2, 8);
+      const taken = this.codes.take(record.NoiNopHoSo, day);
+      const { components, ...fields } = record;
+      const dossier = this.dossiers.insert(
+        { ...fields, MaHoSo: taken.code, provisional: taken.provisional },
+        now,
+      );
+      if (!taken.provisional) this.codes.markUsed(taken.code, dossier.id, now);
+      const created = components.map((c, i) =>
+        this.dossiers.addComponent({ ...c, dossierId: dossier.id, position: i + 1 }),
+      );
+      this.indexer.indexDossier(dossier);
+      this.audit.append(
+        {
+          actor,
+          action: 'dossier.create',
+          dossierId: dossier.id,
+          MaHoSo: dossier.MaHoSo,
+          details: { MaTTHC: dossier.MaTTHC, provisional: taken.provisional },
+        },
+        now,
+      );
+      return { dossier, components: created };
+    });
+  }
+
+  /** Replaces a provisional code by the official one everywhere, in one transaction. */
+  replaceProvisionalCode(provisionalCode: string, officialCode: string, actor: string): void {
+    if (!isProvisionalDossierCode(provisionalCode)) {
+      throw new AppError(
+        'VALIDATION',
+        {
+          vi: `"${provisionalCode}" không phải mã hồ sơ tạm`,
+          en: `"${provisionalCode}" is not a provisional dossier code`,
+        },
+        { details: { provisionalCode } },
+      );
+    }
+    assertOfficialDossierCode(officialCode);
+    this.transaction(() => {
+      const now = this.stamp();
+      const dossier = this.dossiers.requireByCode(provisionalCode);
+      this.codes.assertAvailable(officialCode);
+      this.dossiers.setCode(dossier.id, officialCode, false, now);
+      this.codes.markUsed(officialCode, dossier.id, now);
+      this.indexer.indexDossier(this.dossiers.require(dossier.id));
+      this.audit.append(
+        {
+          actor,
+          action: 'dossier.code.replace',
+          dossierId: dossier.id,
+          MaHoSo: officialCode,
+          details: { from: provisionalCode, to: officialCode },
+        },
+        now,
+      );
+    });
+  }
+
+  addDocument(componentId: number, title: string, actor: string): DossierDocument {
+    return this.transaction(() => {
+      const component = this.dossiers.component(componentId);
+      const doc = this.dossiers.addDocument(componentId, title, this.stamp());
+      this.audit.append(
+        {
+          actor,
+          action: 'document.add',
+          dossierId: component.dossierId,
+          details: { componentId, documentId: doc.id, title },
+        },
+        this.stamp(),
+      );
+      return doc;
+    });
+  }
+
+  /**
+   * Stores a page: the blob is written durably first, then the blob row and the page row commit
+   * together. A crash in between leaves only an unreferenced file, which GC removes.
+   */
+  addPage(input: NewPage): Page {
+    const blob = this.blobs.put(input.bytes);
+    return this.transaction(() => {
+      const now = this.stamp();
+      const documentId = input.documentId ?? this.documentForComponent(input.componentId, now);
+      // A GC in another process may have removed an identical, unreferenced file meanwhile.
+      this.blobs.restore(blob.sha256, input.bytes);
+      this.db
+        .prepare(
+          'INSERT INTO blobs (sha256, size, created_at) VALUES (?, ?, ?) ON CONFLICT (sha256) DO NOTHING',
+        )
+        .run(blob.sha256, blob.size, now);
+      this.dossiers.dossierOfDocument(documentId);
+      return this.pages.insert({
+        documentId,
+        blobSha256: blob.sha256,
+        mime: input.mime,
+        acquiredAt: now,
+        ...(input.width !== undefined ? { width: input.width } : {}),
+        ...(input.height !== undefined ? { height: input.height } : {}),
+        ...(input.dpi !== undefined ? { dpi: input.dpi } : {}),
+        ...(input.rotation !== undefined ? { rotation: input.rotation } : {}),
+        ...(input.blank !== undefined ? { blank: input.blank } : {}),
+        ...(input.needsReview !== undefined ? { needsReview: input.needsReview } : {}),
+      });
+    });
+  }
+
+  private documentForComponent(componentId: number | undefined, now: string): number {
+    if (componentId === undefined) {
+      throw new AppError('VALIDATION', {
+        vi: 'Cần chỉ rõ tài liệu hoặc thành phần hồ sơ của trang',
+        en: 'A page needs a document or a component',
+      });
+    }
+    const component = this.dossiers.component(componentId);
+    const last = this.dossiers.documents(componentId).at(-1);
+    return last?.id ?? this.dossiers.addDocument(componentId, component.TenThanhPhanHoSo, now).id;
+  }
+
+  readPage(pageId: number): { page: Page; bytes: Buffer } {
+    const page = this.pages.require(pageId);
+    return { page, bytes: this.blobs.read(page.blobSha256) };
+  }
+
+  /** Stores OCR text and words of a page and indexes the text for search, together. */
+  setPageOcr(ocr: PageOcr): void {
+    this.transaction(() => {
+      const page = this.pages.require(ocr.pageId);
+      const dossierId = this.dossiers.dossierOfDocument(page.documentId);
+      this.pages.setOcr({ ...ocr, text: ocr.text.normalize('NFC') }, this.stamp());
+      this.indexer.indexPage(page.id, dossierId, ocr.text.normalize('NFC'));
+    });
+  }
+
+  /** Stores a result document (blob + row) for reuse by the owner's next procedure. */
+  addResult(
+    input: Omit<NewResult, 'blobSha256'> & { bytes: Uint8Array },
+    actor: string,
+  ): DossierResult {
+    const { bytes, ...fields } = input;
+    const blob = this.blobs.put(bytes);
+    return this.transaction(() => {
+      const now = this.stamp();
+      this.blobs.restore(blob.sha256, bytes);
+      this.db
+        .prepare(
+          'INSERT INTO blobs (sha256, size, created_at) VALUES (?, ?, ?) ON CONFLICT (sha256) DO NOTHING',
+        )
+        .run(blob.sha256, blob.size, now);
+      const result = this.results.insert({ ...fields, blobSha256: blob.sha256 }, now);
+      this.audit.append(
+        {
+          actor,
+          action: 'result.add',
+          ...(result.dossierId !== undefined ? { dossierId: result.dossierId } : {}),
+          details: { resultId: result.id, TenGiayTo: result.TenGiayTo },
+        },
+        now,
+      );
+      return result;
+    });
+  }
+
+  /** Appends an audit row on its own (actions that are not store changes, e.g. an export). */
+  record(entry: AuditEntry): void {
+    this.transaction(() => this.audit.append(entry, this.stamp()));
+  }
+
+  getSetting(key: string): string | undefined {
+    return (
+      this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
+        { value: string } | undefined
+    )?.value;
+  }
+
+  setSetting(key: string, value: string): void {
+    this.db
+      .prepare(
+        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      )
+      .run(key, value);
+  }
+
+  rebuildSearchIndex(): void {
+    this.transaction(() =>
+      this.indexer.rebuild(
+        this.db
+          .prepare('SELECT id FROM dossiers')
+          .all()
+          .map((r) => this.dossiers.require((r as { id: number }).id)),
+      ),
+    );
+  }
+
+  gc(orphanGraceMs?: number): GcReport {
+    return collectGarbage(this.db, this.blobs, orphanGraceMs);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+export interface OpenStoreOptions {
+  /** Clock for timestamps (tests). */
+  now?: () => Date;
+}
+
+/** Opens (creating if needed) the store of `dataDir` and brings its schema up to date. */
+export async function openStore(dataDir: string, options: OpenStoreOptions = {}): Promise<Store> {
+  mkdirSync(dataDir, { recursive: true });
+  const db = openDatabase(join(dataDir, DATABASE_FILE));
+  try {
+    await migrate(db);
+    ensureBlobRefTriggers(db);
+    const store = new Store(dataDir, db, options.now ?? (() => new Date()));
+    recoverTrash(db, store.blobs);
+    return store;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
