@@ -38,7 +38,7 @@ export function ConfigCard() {
               {layers.map((layer) => (
                 <li key={layer.kind}>
                   <span className="layer-kind">{t(`settings.layers.${layer.kind}`)}</span>{' '}
-                  <code>{layer.source}</code>{' '}
+                  {layer.kind !== 'env' && <code>{layer.source}</code>}{' '}
                   <span className="layer-presence">
                     {layer.present ? t('settings.present') : t('settings.absent')}
                   </span>
