@@ -5,3 +5,5 @@ export { OCR_LANGUAGES, DEFAULT_LANGUAGES, parseLanguages } from './languages.js
 export type { OcrLanguage } from './languages.js';
 export { pageWords, pageLines, unionBox } from './result/page.js';
 export type { OcrBox, OcrWord, OcrLine, OcrBlock, OcrPage, ReviewReason } from './result/page.js';
+export { extractFields } from './fields/index.js';
+export type { OcrField, FieldKind } from './fields/index.js';

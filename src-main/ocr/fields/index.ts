@@ -1,0 +1,2 @@
+export { extractFields } from './extract.js';
+export type { OcrField, FieldKind } from './field.js';

@@ -1,0 +1,11 @@
+export { assemblePdf, MIN_DPI, FALLBACK_DPI } from './assemble.js';
+export type {
+  PageSource,
+  AssembleOptions,
+  AssembledPage,
+  AssembledPdf,
+  PdfWarning,
+  PdfWarningCode,
+} from './assemble.js';
+export type { PdfMetadata } from './metadata.js';
+export type { ImageEncoding } from './page-image.js';
