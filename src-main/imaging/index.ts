@@ -1,0 +1,21 @@
+/**
+ * Image cleanup on raw pixels. Every stage is a function from pixels to pixels plus a report;
+ * sharp does decoding, resizing, rotation and encoding, the analysis is ours.
+ *
+ * Conventions: `orientation.degrees` is how far the input is turned clockwise from upright;
+ * `skew.degrees` is positive when text lines rise to the right (sheet turned counter-clockwise).
+ *
+ * For OCR: `straighten(image)` runs orientation → deskew → border removal and returns the
+ * upright, straight, cropped page with each decision.
+ */
+export type { RawImage } from './raw.js';
+export { assertRawImage, MAX_PIXELS } from './raw.js';
+export { rawInput } from './pixels/sharp.js';
+export { detectOrientation, turnUpright, closeOsd } from './orientation/index.js';
+export type { Orientation, OrientationReport, OrientationOptions } from './orientation/index.js';
+export { estimateSkew, rotateBy } from './deskew/index.js';
+export type { SkewReport, DeskewOptions } from './deskew/index.js';
+export { removeBorders } from './crop/index.js';
+export type { Box, CropReport } from './crop/index.js';
+export { straighten, defaultStraightenOptions } from './pipeline/straighten.js';
+export type { StraightenOptions, StraightenResult } from './pipeline/straighten.js';

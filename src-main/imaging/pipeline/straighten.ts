@@ -1,0 +1,90 @@
+/**
+ * The geometric front of the pipeline, usable on its own (OCR runs it before recognition):
+ * orientation → deskew → border removal, each decision reported.
+ */
+import { removeBorders } from '../crop/index.js';
+import type { CropReport } from '../crop/index.js';
+import { estimateSkew, rotateBy } from '../deskew/index.js';
+import type { SkewReport } from '../deskew/index.js';
+import { detectOrientation, turnUpright } from '../orientation/index.js';
+import type { OrientationReport } from '../orientation/index.js';
+import { analysisView } from '../pixels/view.js';
+import type { AnalysisView } from '../pixels/view.js';
+import { assertRawImage } from '../raw.js';
+import type { RawImage } from '../raw.js';
+
+export interface StraightenOptions {
+  orientation: boolean;
+  /** OSD confidence below which the page is flagged, not turned. */
+  minOrientationConfidence: number;
+  deskew: boolean;
+  maxSkewDegrees: number;
+  minSkewDegrees: number;
+  crop: boolean;
+}
+
+export const defaultStraightenOptions: StraightenOptions = {
+  orientation: true,
+  minOrientationConfidence: 3,
+  deskew: true,
+  maxSkewDegrees: 20,
+  minSkewDegrees: 0.05,
+  crop: true,
+};
+
+export interface StraightenResult {
+  image: RawImage;
+  /** The analysis view of the returned image (later stages reuse it). */
+  view: AnalysisView;
+  orientation: OrientationReport;
+  skew: SkewReport;
+  crop: CropReport | null;
+  ms: { orientation: number; deskew: number; crop: number };
+}
+
+export async function straighten(
+  input: RawImage,
+  options: Partial<StraightenOptions> = {},
+): Promise<StraightenResult> {
+  const opts = { ...defaultStraightenOptions, ...options };
+  let image = assertRawImage(input);
+  let t = performance.now();
+  const orientation: OrientationReport = opts.orientation
+    ? await detectOrientation(image, { minConfidence: opts.minOrientationConfidence })
+    : { degrees: 0, confidence: 0, flagged: false, applied: false, skipped: 'disabled' };
+  if (orientation.applied) image = await turnUpright(image, orientation.degrees);
+  const msOrientation = performance.now() - t;
+
+  t = performance.now();
+  let view = analysisView(image);
+  const skew: SkewReport = opts.deskew
+    ? estimateSkew(
+        image,
+        { maxDegrees: opts.maxSkewDegrees, minDegrees: opts.minSkewDegrees },
+        view,
+      )
+    : { degrees: 0, applied: false, peakRatio: 0, skipped: 'disabled' };
+  if (skew.applied) {
+    image = await rotateBy(image, skew.degrees, opts.crop ? 0 : view.levels.paper);
+    view = analysisView(image);
+  }
+  const msDeskew = performance.now() - t;
+
+  t = performance.now();
+  let crop: CropReport | null = null;
+  if (opts.crop) {
+    const cropped = removeBorders(image, view);
+    image = cropped.image;
+    crop = cropped.report;
+    view = analysisView(image);
+  }
+  const msCrop = performance.now() - t;
+  return {
+    image,
+    view,
+    orientation,
+    skew,
+    crop,
+    ms: { orientation: msOrientation, deskew: msDeskew, crop: msCrop },
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * Grey-level views of a page that the analysis stages share: luma, box-downsampled copies and
+ * the grey histogram. Analysis runs at ~100 dpi; only the final transforms touch full resolution.
+ */
+import type { RawImage } from '../raw.js';
+
+/** A single-channel plane (luma or a mask), row-major. */
+export interface Plane {
+  data: Uint8Array;
+  width: number;
+  height: number;
+}
+
+/** Rec.601 luma in integer arithmetic; a grey image is returned as is (no copy). */
+export function luma(image: RawImage): Plane {
+  const { data, width, height, channels } = image;
+  if (channels === 1) return { data, width, height };
+  const out = new Uint8Array(width * height);
+  for (let p = 0, i = 0; p < out.length; p++, i += channels) {
+    out[p] = ((data[i] ?? 0) * 77 + (data[i + 1] ?? 0) * 150 + (data[i + 2] ?? 0) * 29) >> 8;
+  }
+  return { data: out, width, height };
+}
+
+/** Box-average downsample by an integer factor (partial edge blocks are dropped). */
+export function downsample(plane: Plane, factor: number): Plane {
+  if (factor <= 1) return plane;
+  const width = Math.floor(plane.width / factor);
+  const height = Math.floor(plane.height / factor);
+  const out = new Uint8Array(width * height);
+  const span = width * factor;
+  const columns = new Uint32Array(span);
+  const area = factor * factor;
+  const half = area >> 1;
+  const src = plane.data;
+  for (let y = 0; y < height; y++) {
+    columns.fill(0);
+    for (let dy = 0; dy < factor; dy++) {
+      const row = (y * factor + dy) * plane.width;
+      for (let x = 0; x < span; x++) columns[x] = columns[x]! + src[row + x]!;
+    }
+    const o = y * width;
+    for (let x = 0, c = 0; x < width; x++) {
+      let s = 0;
+      for (let dx = 0; dx < factor; dx++) s += columns[c++]!;
+      out[o + x] = ((s + half) / area) | 0;
+    }
+  }
+  return { data: out, width, height };
+}
+
+/** The integer factor that brings `dpi` closest to `targetDpi` without going below it by much. */
+export function factorFor(dpi: number, targetDpi: number): number {
+  return Math.max(1, Math.round(dpi / targetDpi));
+}
+
+export function histogram(plane: Plane, mask?: Uint8Array): Uint32Array {
+  const h = new Uint32Array(256);
+  const d = plane.data;
+  if (mask) {
+    for (let i = 0; i < d.length; i++) if (mask[i] === 0) h[d[i] ?? 0] = (h[d[i] ?? 0] ?? 0) + 1;
+  } else {
+    for (let i = 0; i < d.length; i++) h[d[i] ?? 0] = (h[d[i] ?? 0] ?? 0) + 1;
+  }
+  return h;
+}
+
+/** The grey level below which `fraction` of the counted pixels lie. */
+export function percentile(hist: Uint32Array, fraction: number): number {
+  let total = 0;
+  for (const n of hist) total += n;
+  const goal = total * fraction;
+  let acc = 0;
+  for (let v = 0; v < 256; v++) {
+    acc += hist[v] ?? 0;
+    if (acc >= goal) return v;
+  }
+  return 255;
+}

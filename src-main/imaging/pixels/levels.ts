@@ -1,0 +1,54 @@
+/**
+ * Paper and ink levels of a page, and the scanner-bed mask: dark regions connected to the image
+ * edge (a dark ADF background, black copier edges, wedges left by a skewed feed).
+ */
+import { histogram, percentile } from './grey.js';
+import type { Plane } from './grey.js';
+
+export interface Levels {
+  /** Typical paper grey (the bright mode of the page). */
+  paper: number;
+  /** Typical ink grey (dark tail), or a default when the page has almost no ink. */
+  ink: number;
+}
+
+export function measureLevels(plane: Plane, bed?: Uint8Array): Levels {
+  const hist = histogram(plane, bed);
+  const paper = Math.max(percentile(hist, 0.6), 64);
+  const ink = Math.min(percentile(hist, 0.005), paper - 48);
+  return { paper, ink: Math.max(0, ink) };
+}
+
+/**
+ * Marks (1) every pixel darker than `threshold` that is 4-connected to the image border through
+ * such pixels. Text never reaches the border of a scanned sheet, a scanner bed always does.
+ */
+export function bedMask(plane: Plane, threshold: number): Uint8Array {
+  const { data, width, height } = plane;
+  const mask = new Uint8Array(width * height);
+  const stack = new Int32Array(width * height);
+  let top = 0;
+  const seed = (i: number): void => {
+    if (mask[i] === 0 && data[i]! < threshold) {
+      mask[i] = 1;
+      stack[top++] = i;
+    }
+  };
+  for (let x = 0; x < width; x++) {
+    seed(x);
+    seed((height - 1) * width + x);
+  }
+  for (let y = 0; y < height; y++) {
+    seed(y * width);
+    seed(y * width + width - 1);
+  }
+  while (top > 0) {
+    const i = stack[--top]!;
+    const x = i % width;
+    if (x > 0) seed(i - 1);
+    if (x < width - 1) seed(i + 1);
+    if (i >= width) seed(i - width);
+    if (i < width * (height - 1)) seed(i + width);
+  }
+  return mask;
+}

@@ -1,0 +1,63 @@
+/**
+ * The low-resolution view the analysis stages share: luma at ~100 dpi, paper/ink levels and
+ * the scanner-bed mask. Built once per page state; the full-resolution pixels are not touched.
+ */
+import type { RawImage } from '../raw.js';
+import { downsample, factorFor, luma } from './grey.js';
+import type { Plane } from './grey.js';
+import { bedMask, measureLevels } from './levels.js';
+import type { Levels } from './levels.js';
+
+export const ANALYSIS_DPI = 100;
+
+export interface AnalysisView {
+  plane: Plane;
+  /** Full-resolution pixels per analysis pixel. */
+  factor: number;
+  dpi: number;
+  levels: Levels;
+  /** 1 where the scanner bed or a black edge shows. */
+  bed: Uint8Array;
+}
+
+export function analysisView(image: RawImage): AnalysisView {
+  const factor = factorFor(image.dpi, ANALYSIS_DPI);
+  const plane = downsample(luma(image), factor);
+  const first = measureLevels(plane);
+  const bed = bedMask(plane, Math.round(first.paper * 0.5));
+  return { plane, factor, dpi: image.dpi / factor, levels: measureLevels(plane, bed), bed };
+}
+
+export interface Tones {
+  /** Share of non-bed pixels in the mid-tones (between ink and paper). */
+  midtones: number;
+  /** Share of non-bed pixels noticeably darker than the paper. */
+  coverage: number;
+}
+
+/** Tone statistics of the paper area: photographs are mid-toned and cover the sheet, text is neither. */
+export function tones(view: AnalysisView): Tones {
+  const { paper, ink } = view.levels;
+  const lo = ink + (paper - ink) * 0.3;
+  const hi = paper - (paper - ink) * 0.3;
+  const dark = paper - (paper - ink) * 0.2;
+  const d = view.plane.data;
+  let mid = 0;
+  let covered = 0;
+  let counted = 0;
+  for (let i = 0; i < d.length; i++) {
+    if (view.bed[i] === 1) continue;
+    counted++;
+    const v = d[i]!;
+    if (v > lo && v < hi) mid++;
+    if (v < dark) covered++;
+  }
+  return counted === 0
+    ? { midtones: 0, coverage: 0 }
+    : { midtones: mid / counted, coverage: covered / counted };
+}
+
+/** A page that is mostly picture: deskew and binarisation leave it alone. */
+export function looksLikePhoto(t: Tones): boolean {
+  return t.midtones > 0.25 || t.coverage > 0.35;
+}
