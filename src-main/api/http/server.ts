@@ -96,8 +96,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     if (path === '/api' || path.startsWith('/api/')) {
-      if (!matches(presentedToken(request.headers))) return sendError(reply, unauthorized());
-      return undefined;
+      if (matches(presentedToken(request.headers))) return undefined;
+      // A refused WebSocket upgrade is a detached socket the server would otherwise keep open.
+      if (request.headers.upgrade) reply.raw.once('finish', () => request.raw.socket.destroy());
+      return sendError(reply.header('Connection', 'close'), unauthorized());
     }
     // Opening the printed URL: trade the token in the address for a cookie, then drop it from
     // the address bar (and from history).

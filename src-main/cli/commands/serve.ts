@@ -50,6 +50,8 @@ export const registerServe: RegisterCommands = (program, ctx) => {
           parsed.error.issues,
         );
       }
+      // Listen for the stop signal first: a Ctrl+C during start-up still shuts down cleanly.
+      const stopped = waitForSignal();
       const dataDir = ctx.dataDir();
       const token = parsed.data.token ?? randomToken();
       const { logging } = loadConfig({ dataDir }).config;
@@ -68,7 +70,7 @@ export const registerServe: RegisterCommands = (program, ctx) => {
         ctx.print(`  Dữ liệu / Data: ${dataDir}`);
         ctx.print(`  Nhật ký / Log: ${log.dir}`);
         ctx.print(`  Ctrl+C để dừng / Ctrl+C to stop`);
-        const signal = await waitForSignal();
+        const signal = await stopped;
         log.logger.info({ signal }, 'stopping browser mode');
         await server.close();
       } finally {
