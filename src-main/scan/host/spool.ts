@@ -1,0 +1,140 @@
+/**
+ * The scanner host's page spool: raw frames go to disk as they arrive, so a page never sits in
+ * memory whole, and a page whose last byte has arrived survives the host being killed a moment
+ * later. A page is complete exactly when its `.json` exists: the data file is fsynced and renamed
+ * first, the manifest written atomically after; a `.part` file is a page that never finished.
+ */
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { join } from 'node:path';
+
+export interface SpoolFrame {
+  format: 'gray' | 'rgb' | 'red' | 'green' | 'blue';
+  depth: number;
+  bytesPerLine: number;
+  pixelsPerLine: number;
+  /** Lines actually received (known only at the end for hand scanners). */
+  lines: number;
+  /** Byte offset of the frame in the data file. */
+  offset: number;
+}
+
+export interface SpooledPage {
+  index: number;
+  device: string;
+  dpi: number;
+  frames: SpoolFrame[];
+  dataFile: string;
+  /** ms since epoch when the last byte was on disk. */
+  completedAt: number;
+}
+
+const name = (index: number) => `page-${String(index).padStart(4, '0')}`;
+
+function fsyncFile(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export class SpoolWriter {
+  readonly #part: string;
+  readonly #data: string;
+  readonly #fd: number;
+  readonly #frames: SpoolFrame[] = [];
+  #written = 0;
+  #frameStart = 0;
+  #current: Omit<SpoolFrame, 'lines' | 'offset'> | undefined;
+
+  constructor(
+    private readonly dir: string,
+    private readonly index: number,
+  ) {
+    this.#data = join(dir, `${name(index)}.raw`);
+    this.#part = `${this.#data}.part`;
+    this.#fd = openSync(this.#part, 'w');
+  }
+
+  get bytes(): number {
+    return this.#written;
+  }
+
+  beginFrame(frame: Omit<SpoolFrame, 'lines' | 'offset'>): void {
+    this.#current = frame;
+    this.#frameStart = this.#written;
+  }
+
+  write(chunk: Buffer, length: number): void {
+    let done = 0;
+    while (done < length)
+      done += writeSync(this.#fd, chunk, done, length - done, this.#written + done);
+    this.#written += length;
+  }
+
+  endFrame(): void {
+    if (!this.#current) throw new Error('spool: endFrame without beginFrame');
+    const bytes = this.#written - this.#frameStart;
+    const lines =
+      this.#current.bytesPerLine > 0 ? Math.floor(bytes / this.#current.bytesPerLine) : 0;
+    this.#frames.push({ ...this.#current, lines, offset: this.#frameStart });
+    this.#current = undefined;
+  }
+
+  /** Makes the page durable and visible to the parent; returns its manifest. */
+  finish(meta: { device: string; dpi: number }): SpooledPage {
+    fsyncSync(this.#fd);
+    closeSync(this.#fd);
+    renameSync(this.#part, this.#data);
+    const page: SpooledPage = {
+      index: this.index,
+      ...meta,
+      frames: this.#frames,
+      dataFile: this.#data,
+      completedAt: Date.now(),
+    };
+    const manifest = join(this.dir, `${name(this.index)}.json`);
+    writeFileSync(`${manifest}.tmp`, JSON.stringify(page));
+    fsyncFile(`${manifest}.tmp`);
+    renameSync(`${manifest}.tmp`, manifest);
+    return page;
+  }
+
+  /** Drops an unfinished page (cancel, device error). */
+  abort(): void {
+    try {
+      closeSync(this.#fd);
+    } catch {
+      // already closed
+    }
+    rmSync(this.#part, { force: true });
+  }
+}
+
+/** Completed pages in the spool, in page order (what survives a host crash). */
+export function listSpooledPages(dir: string): SpooledPage[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => /^page-\d{4,}\.json$/.test(f))
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as SpooledPage)
+    .filter((p) => existsSync(p.dataFile))
+    .sort((a, b) => a.index - b.index);
+}
+
+/** Removes a page from the spool once it has landed at its destination. */
+export function releaseSpooledPage(dir: string, page: SpooledPage): void {
+  rmSync(join(dir, `${name(page.index)}.json`), { force: true });
+  rmSync(page.dataFile, { force: true });
+}

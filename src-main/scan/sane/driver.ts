@@ -1,0 +1,137 @@
+/**
+ * The SANE driver as the app sees it: every libsane call happens in the scanner host; this side
+ * turns the host's spooled pages into images in page order and recovers the spool when the host
+ * dies, so a crash loses at most the page that was still being read.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { isAppError } from '../../domain/index.js';
+import type { ScanDriver } from '../driver.js';
+import { ScannerHost, type HostEvent } from '../host/client.js';
+import type { ScanResult } from '../host/protocol.js';
+import { listSpooledPages, releaseSpooledPage, type SpooledPage } from '../host/spool.js';
+import type {
+  AcquiredImage,
+  DeviceCapabilities,
+  ScanDevice,
+  ScanOutcome,
+  ScanRequest,
+  ScanRunOptions,
+} from '../types.js';
+import { encodeRaster, rasterFromSpool } from './raster.js';
+
+type QueueItem = { page: SpooledPage } | { end: ScanResult } | { error: Error };
+
+export async function imageFromSpool(page: SpooledPage): Promise<AcquiredImage> {
+  const raster = rasterFromSpool(page);
+  return {
+    index: page.index,
+    mime: 'image/png',
+    bytes: await encodeRaster(raster),
+    width: raster.width,
+    height: raster.height,
+    dpi: page.dpi,
+    completedAt: page.completedAt,
+    origin: { device: page.device },
+  };
+}
+
+export class SaneDriver implements ScanDriver {
+  readonly id = 'sane' as const;
+  readonly host: ScannerHost;
+
+  /** @param spoolRoot where pages wait between the host and their destination (the data dir's spool) */
+  constructor(
+    private readonly spoolRoot: string,
+    host: ScannerHost = new ScannerHost(),
+  ) {
+    this.host = host;
+  }
+
+  listDevices(): Promise<ScanDevice[]> {
+    return this.host.request<ScanDevice[]>({ op: 'devices' });
+  }
+
+  capabilities(device: string): Promise<DeviceCapabilities> {
+    return this.host.request<DeviceCapabilities>({ op: 'capabilities', device });
+  }
+
+  async *scan(
+    request: ScanRequest,
+    options: ScanRunOptions = {},
+  ): AsyncGenerator<AcquiredImage, ScanOutcome, void> {
+    const spoolDir = join(this.spoolRoot, randomUUID());
+    mkdirSync(spoolDir, { recursive: true });
+    const queue: QueueItem[] = [];
+    let wake: (() => void) | undefined;
+    const push = (item: QueueItem) => {
+      queue.push(item);
+      wake?.();
+    };
+    let requestId: number | undefined;
+    let finished = false;
+    const onAbort = () => {
+      if (requestId !== undefined) void this.host.cancel(requestId);
+    };
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+
+    const onEvent = (event: HostEvent) => {
+      if (event.kind === 'page') push({ page: event.page });
+      else options.onProgress?.(event.progress);
+    };
+    this.host
+      .request<ScanResult>({ op: 'scan', request, spoolDir }, onEvent, (id) => {
+        requestId = id;
+        if (options.signal?.aborted) onAbort();
+      })
+      .then(
+        (end) => push({ end }),
+        (error: Error) => push({ error }),
+      );
+
+    let lastIndex = 0;
+    try {
+      for (;;) {
+        const item = queue.shift();
+        if (!item) {
+          await new Promise<void>((resolve) => (wake = resolve));
+          wake = undefined;
+          continue;
+        }
+        if ('page' in item) {
+          lastIndex = item.page.index;
+          yield await imageFromSpool(item.page);
+          releaseSpooledPage(spoolDir, item.page);
+          continue;
+        }
+        if ('end' in item) {
+          finished = true;
+          return { pages: item.end.pages, feederEmpty: item.end.feederEmpty };
+        }
+        // The host may have finished pages whose message never arrived (it died right after
+        // the rename): the spool has them, so they land before the error is reported.
+        for (const page of listSpooledPages(spoolDir).filter((p) => p.index > lastIndex)) {
+          lastIndex = page.index;
+          yield await imageFromSpool(page);
+          releaseSpooledPage(spoolDir, page);
+        }
+        finished = true;
+        const error = item.error;
+        if (isAppError(error) && error.details) error.details.pagesKept = lastIndex;
+        throw error;
+      }
+    } finally {
+      options.signal?.removeEventListener('abort', onAbort);
+      // The consumer stopped early (break, or its own failure): stop the device too.
+      if (!finished && requestId !== undefined) await this.host.cancel(requestId);
+      // Unfinished pages (.part) are useless; finished ones are kept for the caller to recover.
+      if (readdirSync(spoolDir).every((f) => f.endsWith('.part')))
+        rmSync(spoolDir, { recursive: true, force: true });
+    }
+  }
+
+  dispose(): Promise<void> {
+    return this.host.dispose();
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Turns a spooled SANE page (one frame, or three colour planes from a three-pass scanner) into
+ * pixels sharp can encode: padding at line ends dropped (bytes_per_line may exceed the pixels),
+ * 1-bit lines expanded (SANE gray: 1 = black), 16-bit samples kept in host byte order, planes
+ * interleaved. Lossless PNG is what lands; the pipeline decides compression later.
+ */
+import { readFileSync } from 'node:fs';
+import sharp from 'sharp';
+import type { SpoolFrame, SpooledPage } from '../host/spool.js';
+
+export interface Raster {
+  width: number;
+  height: number;
+  channels: 1 | 3;
+  /** 8 or 16 bits per sample (1-bit input is expanded to 8). */
+  depth: 8 | 16;
+  data: Buffer;
+}
+
+/** One frame's samples, tightly packed, one byte (or two for 16-bit) per sample. */
+function unpackFrame(data: Buffer, frame: SpoolFrame, channels: number, height: number): Buffer {
+  const samples = frame.pixelsPerLine * channels;
+  const bytesPerSample = frame.depth === 16 ? 2 : 1;
+  const out = Buffer.alloc(samples * height * bytesPerSample);
+  for (let y = 0; y < height; y++) {
+    const line = frame.offset + y * frame.bytesPerLine;
+    if (frame.depth === 1) {
+      const invert = frame.format === 'gray'; // in SANE gray lineart a set bit is black
+      for (let x = 0; x < samples; x++) {
+        const bit = ((data[line + (x >> 3)] ?? 0) >> (7 - (x & 7))) & 1;
+        out[y * samples + x] = (bit === 1) !== invert ? 255 : 0;
+      }
+    } else {
+      data.copy(out, y * samples * bytesPerSample, line, line + samples * bytesPerSample);
+    }
+  }
+  return out;
+}
+
+export function rasterFromSpool(page: SpooledPage): Raster {
+  const data = readFileSync(page.dataFile);
+  const first = page.frames[0];
+  if (!first) throw new Error(`spooled page ${page.index} has no frames`);
+  const depth = first.depth === 16 ? 16 : 8;
+  const height = Math.min(...page.frames.map((f) => f.lines));
+  const width = first.pixelsPerLine;
+
+  if (page.frames.length === 1 && (first.format === 'gray' || first.format === 'rgb')) {
+    const channels = first.format === 'rgb' ? 3 : 1;
+    return { width, height, channels, depth, data: unpackFrame(data, first, channels, height) };
+  }
+  // Three-pass: red, green and blue planes in whatever order the device sent them.
+  const bytesPerSample = depth / 8;
+  const out = Buffer.alloc(width * height * 3 * bytesPerSample);
+  for (const frame of page.frames) {
+    const channel = ['red', 'green', 'blue'].indexOf(frame.format);
+    if (channel < 0)
+      throw new Error(
+        `spooled page ${page.index}: unexpected ${frame.format} frame in a multi-frame page`,
+      );
+    const plane = unpackFrame(data, frame, 1, height);
+    for (let i = 0; i < width * height; i++) {
+      for (let b = 0; b < bytesPerSample; b++) {
+        out[(i * 3 + channel) * bytesPerSample + b] = plane[i * bytesPerSample + b] ?? 0;
+      }
+    }
+  }
+  return { width, height, channels: 3, depth, data: out };
+}
+
+/**
+ * Lossless PNG at a fast zlib level: the acquired original must be on disk quickly; the
+ * pipeline's compress stage makes the small archival version.
+ */
+export async function encodeRaster(raster: Raster): Promise<Buffer> {
+  const { width, height, channels, depth, data } = raster;
+  if (depth === 16) {
+    const samples = new Uint16Array(data.buffer, data.byteOffset, data.length / 2);
+    return sharp(samples, { raw: { width, height, channels } })
+      .toColourspace(channels === 3 ? 'rgb16' : 'grey16')
+      .png({ compressionLevel: 1 })
+      .toBuffer();
+  }
+  return sharp(data, { raw: { width, height, channels } })
+    .toColourspace(channels === 3 ? 'srgb' : 'b-w')
+    .png({ compressionLevel: 1 })
+    .toBuffer();
+}

@@ -1,0 +1,67 @@
+/**
+ * The scanning service of one data directory: the SANE driver (and through it the scanner host),
+ * scan profiles from the configuration, and acquisitions into a destination. Created once per
+ * data directory by whoever composes the app (core service, CLI); `close()` stops the host.
+ */
+import { join } from 'node:path';
+import { acquire, type AcquireResult, type PageAcquired } from './acquire.js';
+import type { PageDestination } from './destination.js';
+import { deviceNotFound } from './errors.js';
+import { scanRequestFor, type ScannerConfig } from './profiles.js';
+import { SaneDriver } from './sane/driver.js';
+import type {
+  DeviceCapabilities,
+  ScanDevice,
+  ScanOutcome,
+  ScanProgress,
+  ScanRequestInput,
+} from './types.js';
+
+export interface ScanJobOptions {
+  profile?: string;
+  signal?: AbortSignal;
+  onProgress?: (progress: ScanProgress) => void;
+  onPageAcquired?: (event: PageAcquired) => void;
+}
+
+export class ScanService {
+  readonly driver: SaneDriver;
+
+  constructor(
+    dataDir: string,
+    private readonly config: () => ScannerConfig,
+  ) {
+    this.driver = new SaneDriver(join(dataDir, 'spool', 'scan'));
+  }
+
+  devices(): Promise<ScanDevice[]> {
+    return this.driver.listDevices();
+  }
+
+  capabilities(device: string): Promise<DeviceCapabilities> {
+    return this.driver.capabilities(device);
+  }
+
+  /** The configured device, else the first one found. */
+  async #defaultDevice(): Promise<string> {
+    const configured = this.config().device;
+    if (configured) return configured;
+    const [first] = await this.devices();
+    if (!first) throw deviceNotFound('(mặc định / default)', []);
+    return first.id;
+  }
+
+  async scan(
+    overrides: Partial<ScanRequestInput>,
+    destination: PageDestination,
+    options: ScanJobOptions = {},
+  ): Promise<AcquireResult<ScanOutcome>> {
+    const device = overrides.device ?? (await this.#defaultDevice());
+    const request = scanRequestFor(this.config(), options.profile, { ...overrides, device });
+    return acquire(this.driver.scan(request, options), destination, options.onPageAcquired);
+  }
+
+  close(): Promise<void> {
+    return this.driver.dispose();
+  }
+}

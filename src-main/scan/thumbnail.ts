@@ -1,0 +1,14 @@
+/** The small preview a `pageAcquired` event carries, so the UI can show a page at once. */
+import sharp from 'sharp';
+
+export const THUMBNAIL_WIDTH = 200;
+
+/** A JPEG data URL (at most THUMBNAIL_WIDTH wide); shrink-on-load keeps it cheap for big pages. */
+export async function thumbnailDataUrl(image: Buffer): Promise<string> {
+  const jpeg = await sharp(image, { limitInputPixels: false })
+    .resize({ width: THUMBNAIL_WIDTH, withoutEnlargement: true })
+    .flatten({ background: '#ffffff' })
+    .jpeg({ quality: 70 })
+    .toBuffer();
+  return `data:image/jpeg;base64,${jpeg.toString('base64')}`;
+}
