@@ -52,7 +52,12 @@ describe('browser-mode HTTP transport', () => {
   });
 
   it('answers 401 without a token, with a wrong one, or with a wrong cookie', async () => {
-    for (const headers of [{}, { authorization: 'Bearer nope' }, { cookie: 'sohoa_token=nope' }]) {
+    const attempts: Array<Record<string, string>> = [
+      {},
+      { authorization: 'Bearer nope' },
+      { cookie: 'sohoa_token=nope' },
+    ];
+    for (const headers of attempts) {
       const res = await call('app.info', undefined, headers);
       expect(res.status).toBe(401);
       const body = (await res.json()) as { error: { code: string; messageVi: string } };
