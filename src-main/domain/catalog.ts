@@ -47,6 +47,8 @@ export const ProcedureSchema = z.object({
   ThanhPhanHoSo: z.array(ProcedureComponentSchema).min(1),
   /** Public page the entry was taken from (dichvucong.gov.vn). */
   source: z.string().url().optional(),
+  /** Laws and decrees the procedure rests on. */
+  legalBasis: z.string().optional(),
   /** False when the entry was not checked against its source. */
   verified: z.boolean().optional(),
 });

@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type {
+  Catalog,
   DossierComponent,
   DossierDocument,
   DossierResult,
@@ -17,9 +18,10 @@ import type {
 import { AppError, assertOfficialDossierCode, isProvisionalDossierCode } from '../domain/index.js';
 import { AuditLog } from './audit/index.js';
 import type { AuditEntry } from './audit/index.js';
-import { ensureBlobRefTriggers } from './blob-refs.js';
+import { ensureBlobRefTriggers, recountBlobRefs } from './blob-refs.js';
 import { BlobStore, collectGarbage, recoverTrash } from './blobs/index.js';
 import type { GcReport } from './blobs/index.js';
+import { defaultCatalogPath, readCatalogFile } from './catalog-file.js';
 import { openDatabase } from './connection.js';
 import type { Db } from './connection.js';
 import { migrate } from './migration.js';
@@ -285,6 +287,11 @@ export class Store {
       .run(key, value);
   }
 
+  /** Adds or replaces the catalog's agencies and procedures, all or nothing. */
+  importCatalog(catalog: Catalog): void {
+    this.transaction(() => this.catalog.upsert(catalog));
+  }
+
   rebuildSearchIndex(): void {
     this.transaction(() =>
       this.indexer.rebuild(
@@ -294,6 +301,12 @@ export class Store {
           .map((r) => this.dossiers.require((r as { id: number }).id)),
       ),
     );
+  }
+
+  /** Recounts blob references from the rows and rebuilds the search index (doctor --repair). */
+  repair(): void {
+    this.transaction(() => recountBlobRefs(this.db));
+    this.rebuildSearchIndex();
   }
 
   gc(orphanGraceMs?: number): GcReport {
@@ -308,6 +321,8 @@ export class Store {
 export interface OpenStoreOptions {
   /** Clock for timestamps (tests). */
   now?: () => Date;
+  /** Catalog file loaded into an empty store (default: resources/catalog/default.json). */
+  defaultCatalog?: string;
 }
 
 /** Opens (creating if needed) the store of `dataDir` and brings its schema up to date. */
@@ -319,6 +334,9 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
     ensureBlobRefTriggers(db);
     const store = new Store(dataDir, db, options.now ?? (() => new Date()));
     recoverTrash(db, store.blobs);
+    // A new station can receive dossiers before its first sync brings the province's catalog.
+    if (store.catalog.count() === 0)
+      store.importCatalog(readCatalogFile(options.defaultCatalog ?? defaultCatalogPath()));
     return store;
   } catch (error) {
     db.close();

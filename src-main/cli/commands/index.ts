@@ -5,7 +5,20 @@
 import type { RegisterCommands } from '../context.js';
 import { registerConfig } from './config.js';
 import { registerServe } from './serve.js';
+import { registerDossier } from './dossier.js';
+import { registerSearch } from './search.js';
+import { registerDoctor } from './doctor.js';
+import { registerAudit } from './audit.js';
 import { registerDevices } from './devices.js';
 import { registerScan } from './scan.js';
 
-export const commandGroups: RegisterCommands[] = [registerServe, registerConfig, registerDevices, registerScan];
+export const commandGroups: RegisterCommands[] = [
+  registerServe,
+  registerConfig,
+  registerDossier,
+  registerSearch,
+  registerDoctor,
+  registerAudit,
+  registerDevices,
+  registerScan,
+];

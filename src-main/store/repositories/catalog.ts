@@ -12,6 +12,7 @@ interface ProcedureRow {
   ThoiHanGiaiQuyet: number | null;
   PhiDiaGioi: number;
   source: string | null;
+  legal_basis: string | null;
   verified: number;
 }
 
@@ -27,11 +28,11 @@ export class CatalogRepository {
     for (const a of catalog.agencies)
       agency.run(a.MaDinhDanh, a.TenDonVi, a.Cap, a.MaDonViCha ?? null);
     const proc = this.db.prepare(
-      `INSERT INTO procedures (MaTTHC, TenTTHC, MaLinhVuc, TenLinhVuc, CapThucHien, ThoiHanGiaiQuyet, PhiDiaGioi, source, verified, catalog_version)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO procedures (MaTTHC, TenTTHC, MaLinhVuc, TenLinhVuc, CapThucHien, ThoiHanGiaiQuyet, PhiDiaGioi, source, legal_basis, verified, catalog_version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (MaTTHC) DO UPDATE SET TenTTHC = excluded.TenTTHC, MaLinhVuc = excluded.MaLinhVuc, TenLinhVuc = excluded.TenLinhVuc,
          CapThucHien = excluded.CapThucHien, ThoiHanGiaiQuyet = excluded.ThoiHanGiaiQuyet, PhiDiaGioi = excluded.PhiDiaGioi,
-         source = excluded.source, verified = excluded.verified, catalog_version = excluded.catalog_version`,
+         source = excluded.source, legal_basis = excluded.legal_basis, verified = excluded.verified, catalog_version = excluded.catalog_version`,
     );
     const clear = this.db.prepare('DELETE FROM procedure_components WHERE MaTTHC = ?');
     const comp = this.db.prepare(
@@ -48,6 +49,7 @@ export class CatalogRepository {
         p.ThoiHanGiaiQuyet ?? null,
         p.PhiDiaGioi ? 1 : 0,
         p.source ?? null,
+        p.legalBasis ?? null,
         p.verified ? 1 : 0,
         catalog.version,
       );
@@ -125,6 +127,7 @@ export class CatalogRepository {
       ...(r.ThoiHanGiaiQuyet !== null ? { ThoiHanGiaiQuyet: r.ThoiHanGiaiQuyet } : {}),
       PhiDiaGioi: r.PhiDiaGioi === 1,
       ...(r.source ? { source: r.source } : {}),
+      ...(r.legal_basis ? { legalBasis: r.legal_basis } : {}),
       verified: r.verified === 1,
       ThanhPhanHoSo: components.map((c): ProcedureComponent => ({
         MaThanhPhanHoSo: c.MaThanhPhanHoSo,
