@@ -1,0 +1,125 @@
+/**
+ * The visible stamp of an electronic copy (bản sao điện tử): on page 1, top right, no image,
+ * black Liberation Serif 10 pt (metric-compatible with Times New Roman), giving the kind of
+ * copy, the copying agency and the signing time in ISO 8601. It is the appearance stream of the
+ * signature widget, so it is part of what the signature covers.
+ */
+import { readFileSync } from 'node:fs';
+import fontkit from '@pdf-lib/fontkit';
+import type { PDFDocument, PDFPage, PDFRef } from 'pdf-lib';
+import { resourcePath } from '../../platform/index.js';
+
+export const stampFontFile = 'LiberationSerif-Regular.ttf';
+const fontSize = 10;
+const leading = 12;
+const padding = 4;
+const margin = 18;
+const maxTextWidth = 260;
+
+export interface StampAppearance {
+  /** Annotation rectangle in the page's user space. */
+  rect: [number, number, number, number];
+  appearance: PDFRef;
+}
+
+/** Breaks a line at spaces so that no piece is wider than `maxWidth`. */
+function wrap(line: string, width: (s: string) => number, maxWidth: number): string[] {
+  const words = line.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let current = '';
+  for (const word of words) {
+    const candidate = current ? `${current} ${word}` : word;
+    if (current && width(candidate) > maxWidth) {
+      lines.push(current);
+      current = word;
+    } else {
+      current = candidate;
+    }
+  }
+  if (current) lines.push(current);
+  return lines;
+}
+
+/**
+ * Maps a box placed in the page as displayed (after /Rotate) back to user space, and gives the
+ * form matrix that keeps the text upright for the reader.
+ */
+function placeOnPage(page: PDFPage, width: number, height: number) {
+  const box = page.getCropBox();
+  const x0 = box.x;
+  const y0 = box.y;
+  const x1 = box.x + box.width;
+  const y1 = box.y + box.height;
+  const rotation = (((page.getRotation().angle % 360) + 360) % 360) as 0 | 90 | 180 | 270;
+  const shownWidth = rotation % 180 === 0 ? box.width : box.height;
+  const shownHeight = rotation % 180 === 0 ? box.height : box.width;
+  const u1 = shownWidth - margin;
+  const v1 = shownHeight - margin;
+  const corners = [
+    [u1 - width, v1 - height],
+    [u1, v1],
+  ].map(([u = 0, v = 0]) => {
+    switch (rotation) {
+      case 90:
+        return [x1 - v, y0 + u];
+      case 180:
+        return [x1 - u, y1 - v];
+      case 270:
+        return [x0 + v, y1 - u];
+      default:
+        return [x0 + u, y0 + v];
+    }
+  });
+  const xs = corners.map((c) => c[0] ?? 0);
+  const ys = corners.map((c) => c[1] ?? 0);
+  const rect: StampAppearance['rect'] = [
+    Math.min(...xs),
+    Math.min(...ys),
+    Math.max(...xs),
+    Math.max(...ys),
+  ];
+  const radians = (rotation * Math.PI) / 180;
+  const [cos, sin] = [Math.round(Math.cos(radians)), Math.round(Math.sin(radians))];
+  return { rect, matrix: [cos, sin, -sin, cos, 0, 0] };
+}
+
+export async function buildStamp(
+  doc: PDFDocument,
+  page: PDFPage,
+  lines: readonly string[],
+): Promise<StampAppearance> {
+  doc.registerFontkit(fontkit);
+  const font = await doc.embedFont(readFileSync(resourcePath('fonts', stampFontFile)), {
+    subset: true,
+  });
+  const widthOf = (s: string) => font.widthOfTextAtSize(s, fontSize);
+  const shown = lines.flatMap((line) => wrap(line, widthOf, maxTextWidth));
+  const width = Math.ceil(Math.max(...shown.map(widthOf)) + 2 * padding);
+  const height = Math.ceil(shown.length * leading + 2 * padding);
+  const ascent = font.heightAtSize(fontSize, { descender: false });
+  const text = shown
+    .map((line, i) => `${i === 0 ? '' : 'T* '}${font.encodeText(line).toString()} Tj`)
+    .join('\n');
+  const content = [
+    'q 0 G 0.5 w',
+    `0.25 0.25 ${width - 0.5} ${height - 0.5} re S`,
+    'Q',
+    'BT 0 g',
+    `/F1 ${fontSize} Tf ${leading} TL`,
+    `${padding} ${(height - padding - ascent).toFixed(2)} Td`,
+    text,
+    'ET',
+  ].join('\n');
+  const { rect, matrix } = placeOnPage(page, width, height);
+  const stream = doc.context.stream(content, {
+    Type: 'XObject',
+    Subtype: 'Form',
+    BBox: [0, 0, width, height],
+    Matrix: matrix,
+    Resources: { Font: { F1: font.ref } },
+  });
+  const appearance = doc.context.register(stream);
+  // The subset is written only now, after every glyph of the stamp has been encoded.
+  await font.embed();
+  return { rect, appearance };
+}

@@ -1,0 +1,41 @@
+/** Test PDFs made with pdf-lib, and small wrappers around poppler/NSS command-line tools. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { PDFDocument, StandardFonts, degrees } from 'pdf-lib';
+
+export async function makePdf(
+  options: { objectStreams?: boolean; pages?: number; rotate?: number } = {},
+): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (let i = 0; i < (options.pages ?? 2); i += 1) {
+    const page = doc.addPage([595.28, 841.89]);
+    if (options.rotate) page.setRotation(degrees(options.rotate));
+    page.drawText(`Giay khai sinh - trang ${i + 1}`, { x: 72, y: 760, size: 14, font });
+  }
+  return Buffer.from(await doc.save({ useObjectStreams: options.objectStreams ?? false }));
+}
+
+export function sha256File(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+export function pdfsig(file: string, nssDir?: string): string {
+  const args = nssDir ? ['-nssdir', `sql:${nssDir}`, file] : ['-nocert', file];
+  const result = spawnSync('pdfsig', args, { encoding: 'utf8' });
+  return `${result.stdout}${result.stderr}`;
+}
+
+export function makeNssDb(dir: string, caPemFile: string): string {
+  mkdirSync(dir, { recursive: true });
+  execFileSync('certutil', ['-N', '-d', `sql:${dir}`, '--empty-password'], { stdio: 'pipe' });
+  execFileSync(
+    'certutil',
+    ['-A', '-d', `sql:${dir}`, '-n', 'SoHoa Test Root CA', '-t', 'CT,C,C', '-a', '-i', caPemFile],
+    {
+      stdio: 'pipe',
+    },
+  );
+  return dir;
+}
