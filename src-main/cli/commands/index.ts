@@ -11,6 +11,8 @@ import { registerDoctor } from './doctor.js';
 import { registerAudit } from './audit.js';
 import { registerDevices } from './devices.js';
 import { registerScan } from './scan.js';
+import { registerSign } from './sign.js';
+import { registerVerify } from './verify.js';
 
 export const commandGroups: RegisterCommands[] = [
   registerServe,
@@ -21,4 +23,6 @@ export const commandGroups: RegisterCommands[] = [
   registerAudit,
   registerDevices,
   registerScan,
+  registerSign,
+  registerVerify,
 ];
