@@ -91,6 +91,17 @@ const sync = z
     enabled: z.boolean().default(true),
     intervalSeconds: z.number().int().min(5).max(86_400).default(60),
     maxConcurrentUploads: z.number().int().min(1).max(16).default(2),
+    /** tus chunk size: a reset costs at most one chunk, a smaller one costs more round trips. */
+    chunkSizeKb: z.number().int().min(16).max(65_536).default(1024),
+    /** Upload cap shared by all uploads, KiB/s (0 = none): counters share thin lines. */
+    bandwidthLimitKbps: z.number().int().min(0).default(0),
+    /** Official codes leased ahead while online, per block. */
+    codeBlockSize: z.number().int().min(1).max(500).default(20),
+    catalogRefreshMinutes: z.number().int().min(1).default(360),
+    statusPullMinutes: z.number().int().min(1).default(15),
+    /** Exponential backoff with jitter: first ceiling and cap, ms. */
+    retryBaseMs: z.number().int().min(0).default(1000),
+    retryMaxMs: z.number().int().min(0).default(300_000),
   })
   .prefault({});
 

@@ -51,6 +51,14 @@ CREATE TABLE sync_receipts (
   acknowledged_at  TEXT NOT NULL
 );
 
+-- Files the province holds complete, by content: an edit of a sent dossier references them
+-- again instead of uploading the same bytes a second time.
+CREATE TABLE sync_uploaded_files (
+  sha256      TEXT PRIMARY KEY CHECK (length(sha256) = 64),
+  file_id     TEXT NOT NULL,
+  uploaded_at TEXT NOT NULL
+);
+
 CREATE TABLE sync_remote_status (
   MaHoSo        TEXT PRIMARY KEY,
   TrangThaiHoSo INTEGER NOT NULL,

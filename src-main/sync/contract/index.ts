@@ -1,2 +1,1 @@
 export * from './schemas.js';
-export { toTimestamp14, dayOf } from './timestamp.js';

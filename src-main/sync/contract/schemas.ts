@@ -4,19 +4,12 @@
  * request). Field names are the national portal's; do not rename them.
  */
 import { z } from 'zod';
+import { AgencyCodeSchema, AgencySchema, DOSSIER_CODE_PATTERN } from '../../domain/index.js';
 
-export const MaDinhDanh = z
-  .string()
-  .regex(
-    /^[0-9A-Z]{2,3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9]{2}$/,
-    'MaDinhDanh: expected e.g. 000.00.06.H56',
-  );
+export const MaDinhDanh = AgencyCodeSchema;
 export const MaHoSo = z
   .string()
-  .regex(
-    /^[0-9A-Z]{2,3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9]{2}-\d{6}-\d{4}$/,
-    'MaHoSo: expected e.g. 000.00.06.H56-231027-0361',
-  );
+  .regex(DOSSIER_CODE_PATTERN, 'MaHoSo: expected e.g. 000.00.06.H56-231027-0361');
 export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'sha256: 64 lowercase hex digits');
 /** yyyyMMddHHmmss in Asia/Ho_Chi_Minh. */
 export const Timestamp14 = z.string().regex(/^\d{14}$/, 'timestamp: yyyyMMddHHmmss');
@@ -37,12 +30,7 @@ export const TokenResponse = z.object({
 });
 export type TokenResponse = z.infer<typeof TokenResponse>;
 
-export const Agency = z.object({
-  MaDinhDanh,
-  TenDonVi: z.string().min(1),
-  Cap: z.union([z.literal(1), z.literal(2), z.literal(3)]),
-  MaDonViCha: MaDinhDanh.optional(),
-});
+export const Agency = AgencySchema;
 export type Agency = z.infer<typeof Agency>;
 
 export const ThanhPhanHoSo = z.object({

@@ -4,7 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Agency, Dossier, Procedure } from '../contract/index.js';
-import { toTimestamp14 } from '../contract/index.js';
+import { toGatewayTimestamp } from '../../domain/index.js';
 import type { GatewayDb } from './database.js';
 
 export interface FinishedFile {
@@ -38,7 +38,7 @@ export class GatewayRepository {
   ) {}
 
   seedCatalog(agencies: Agency[], procedures: Procedure[]): void {
-    const stamp = toTimestamp14(new Date(this.now()));
+    const stamp = toGatewayTimestamp(new Date(this.now()));
     const addAgency = this.db.prepare(
       'INSERT OR IGNORE INTO agencies (ma_dinh_danh, body) VALUES (?, ?)',
     );
@@ -58,7 +58,7 @@ export class GatewayRepository {
         `INSERT INTO procedures (ma_tthc, body, updated_at) VALUES (?, ?, ?)
          ON CONFLICT(ma_tthc) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`,
       )
-      .run(procedure.MaTTHC, JSON.stringify(procedure), toTimestamp14(new Date(this.now())));
+      .run(procedure.MaTTHC, JSON.stringify(procedure), toGatewayTimestamp(new Date(this.now())));
   }
 
   agencies(): { version: string; items: Agency[] } {

@@ -1,8 +1,11 @@
 /**
- * The catalog a fresh reference gateway starts with: one province's agencies at three levels
- * and a handful of common procedures with their required components, so a trial station can
- * receive dossiers at once. A real provincial system serves its own catalog.
+ * The catalog a fresh reference gateway starts with: one province's agencies at three levels,
+ * and the procedures of the catalog SoHoa ships (`resources/catalog/default.json`), so a trial
+ * station can receive dossiers at once. A real provincial system serves its own catalog.
  */
+import { readFileSync } from 'node:fs';
+import { CatalogSchema, invalidInput } from '../../domain/index.js';
+import { resourcePath } from '../../platform/index.js';
 import type { Agency, Procedure } from '../contract/index.js';
 
 export const SEED_AGENCIES: Agency[] = [
@@ -34,126 +37,15 @@ export const SEED_AGENCIES: Agency[] = [
   },
 ];
 
-const CMND = {
-  MaThanhPhanHoSo: 'GT-CCCD',
-  TenThanhPhanHoSo: 'Căn cước công dân của người yêu cầu',
-  BatBuoc: true,
-  SoBanSao: 1,
-};
-
-export const SEED_PROCEDURES: Procedure[] = [
-  {
-    MaTTHC: '1.001193',
-    TenTTHC: 'Thủ tục đăng ký khai sinh',
-    MaLinhVuc: 'HT',
-    TenLinhVuc: 'Hộ tịch',
-    CapThucHien: [3],
-    ThoiHanGiaiQuyet: 1,
-    PhiDiaGioi: true,
-    ThanhPhanHoSo: [
-      {
-        MaThanhPhanHoSo: 'TK-KS',
-        TenThanhPhanHoSo: 'Tờ khai đăng ký khai sinh',
-        BatBuoc: true,
-        SoBanChinh: 1,
-      },
-      { MaThanhPhanHoSo: 'GCS', TenThanhPhanHoSo: 'Giấy chứng sinh', BatBuoc: true, SoBanChinh: 1 },
-      CMND,
-    ],
-  },
-  {
-    MaTTHC: '1.000894',
-    TenTTHC: 'Thủ tục đăng ký kết hôn',
-    MaLinhVuc: 'HT',
-    TenLinhVuc: 'Hộ tịch',
-    CapThucHien: [3],
-    ThoiHanGiaiQuyet: 1,
-    PhiDiaGioi: false,
-    ThanhPhanHoSo: [
-      {
-        MaThanhPhanHoSo: 'TK-KH',
-        TenThanhPhanHoSo: 'Tờ khai đăng ký kết hôn',
-        BatBuoc: true,
-        SoBanChinh: 1,
-      },
-      {
-        MaThanhPhanHoSo: 'XN-HN',
-        TenThanhPhanHoSo: 'Giấy xác nhận tình trạng hôn nhân',
-        BatBuoc: true,
-        SoBanChinh: 1,
-      },
-      CMND,
-    ],
-  },
-  {
-    MaTTHC: '2.000908',
-    TenTTHC: 'Thủ tục chứng thực bản sao từ bản chính giấy tờ, văn bản',
-    MaLinhVuc: 'CT',
-    TenLinhVuc: 'Chứng thực',
-    CapThucHien: [2, 3],
-    ThoiHanGiaiQuyet: 0.5,
-    PhiDiaGioi: true,
-    ThanhPhanHoSo: [
-      {
-        MaThanhPhanHoSo: 'BC',
-        TenThanhPhanHoSo: 'Bản chính giấy tờ, văn bản cần chứng thực',
-        BatBuoc: true,
-        SoBanChinh: 1,
-      },
-      {
-        MaThanhPhanHoSo: 'BS',
-        TenThanhPhanHoSo: 'Bản sao cần chứng thực',
-        BatBuoc: true,
-        SoBanSao: 1,
-      },
-    ],
-  },
-  {
-    MaTTHC: '1.001612',
-    TenTTHC: 'Thủ tục đăng ký thành lập hộ kinh doanh',
-    MaLinhVuc: 'TLHKD',
-    TenLinhVuc: 'Thành lập và hoạt động của hộ kinh doanh',
-    CapThucHien: [2],
-    ThoiHanGiaiQuyet: 3,
-    PhiDiaGioi: false,
-    ThanhPhanHoSo: [
-      {
-        MaThanhPhanHoSo: 'GDN',
-        TenThanhPhanHoSo: 'Giấy đề nghị đăng ký hộ kinh doanh',
-        BatBuoc: true,
-        SoBanChinh: 1,
-      },
-      CMND,
-      {
-        MaThanhPhanHoSo: 'HD-THUE',
-        TenThanhPhanHoSo: 'Hợp đồng thuê địa điểm kinh doanh',
-        BatBuoc: false,
-        SoBanSao: 1,
-      },
-    ],
-  },
-  {
-    MaTTHC: '1.004227',
-    TenTTHC: 'Thủ tục cấp Phiếu lý lịch tư pháp cho công dân Việt Nam',
-    MaLinhVuc: 'LLTP',
-    TenLinhVuc: 'Lý lịch tư pháp',
-    CapThucHien: [1],
-    ThoiHanGiaiQuyet: 10,
-    PhiDiaGioi: true,
-    ThanhPhanHoSo: [
-      {
-        MaThanhPhanHoSo: 'TK-LLTP',
-        TenThanhPhanHoSo: 'Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp',
-        BatBuoc: true,
-        SoBanChinh: 1,
-      },
-      CMND,
-      {
-        MaThanhPhanHoSo: 'XN-CT',
-        TenThanhPhanHoSo: 'Giấy tờ chứng minh nơi cư trú',
-        BatBuoc: false,
-        SoBanSao: 1,
-      },
-    ],
-  },
-];
+/** The shipped procedures in the contract's shape (provenance fields stay local). */
+export function seedProcedures(file = resourcePath('catalog', 'default.json')): Procedure[] {
+  const parsed = CatalogSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success)
+    throw invalidInput({ vi: `Danh mục ${file}`, en: `catalog ${file}` }, parsed.error.issues);
+  return parsed.data.procedures.map(({ source: _source, verified: _verified, ...procedure }) => {
+    const { legalBasis: _legal, ...contractShape } = procedure as typeof procedure & {
+      legalBasis?: unknown;
+    };
+    return contractShape;
+  });
+}

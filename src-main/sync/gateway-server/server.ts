@@ -14,7 +14,7 @@ import { loadOrCreateCredentials, parseGatewayOptions } from './options.js';
 import type { GatewayCredential, GatewayOptionsInput } from './options.js';
 import { GatewayRepository } from './repository.js';
 import { registerApiRoutes, sendError } from './routes-api.js';
-import { SEED_AGENCIES, SEED_PROCEDURES } from './seed-catalog.js';
+import { SEED_AGENCIES, seedProcedures } from './seed-catalog.js';
 import { registerTusRoutes } from './tus-files.js';
 
 /** Large enough for a scanned dossier component; a bigger file is refused with 413. */
@@ -36,7 +36,7 @@ export async function startGateway(input: GatewayOptionsInput): Promise<RunningG
   const now = options.now ?? Date.now;
   const db: GatewayDb = openGatewayDb(join(options.dataDir, 'gateway.sqlite'));
   const repo = new GatewayRepository(db, now);
-  repo.seedCatalog(SEED_AGENCIES, SEED_PROCEDURES);
+  repo.seedCatalog(SEED_AGENCIES, seedProcedures());
   const uploads = join(options.dataDir, 'uploads');
   mkdirSync(uploads, { recursive: true });
 
