@@ -6,7 +6,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { saveScreenshot, useUiSession } from './harness/index.js';
+import {
+  computedFontFamily,
+  documentLang,
+  focusedId,
+  focusedText,
+  loadedFontFaces,
+  saveScreenshot,
+  scriptCookies,
+  useUiSession,
+} from './harness/index.js';
 
 const ui = useUiSession();
 
@@ -23,7 +32,7 @@ describe('app frame', () => {
     await page.goto(ui.serve.openUrl);
     await page.getByRole('main').waitFor();
 
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
+    expect(await documentLang(page)).toBe('vi');
     const names = await page
       .getByRole('navigation', { name: 'Các khu vực làm việc' })
       .locator('.nav-name')
@@ -41,24 +50,16 @@ describe('app frame', () => {
 
     // The token was traded for a cookie script cannot read, and left the address bar.
     expect(new URL(page.url()).search).toBe('');
-    expect(await page.evaluate(() => document.cookie)).not.toContain('sohoa_token');
+    expect(await scriptCookies(page)).not.toContain('sohoa_token');
     const [cookie] = await ui.browser.context.cookies(ui.serve.origin);
     expect(cookie).toMatchObject({ name: 'sohoa_token', httpOnly: true, sameSite: 'Strict' });
 
     // Be Vietnam Pro, served by the app itself (no CDN), with its Vietnamese subset in use.
-    await page.evaluate(() => document.fonts.ready);
-    const loadedFaces = await page.evaluate(
-      () =>
-        [...document.fonts].filter(
-          (f) => f.family.replace(/"/g, '') === 'Be Vietnam Pro' && f.status === 'loaded',
-        ).length,
-    );
+    const loadedFaces = await loadedFontFaces(page, 'Be Vietnam Pro');
     expect(loadedFaces).toBeGreaterThan(0);
     expect(fontRequests.some((url) => url.includes('be-vietnam-pro-vietnamese'))).toBe(true);
     expect(fontRequests.every((url) => url.startsWith(ui.serve.origin))).toBe(true);
-    const fontFamily = await page
-      .getByRole('heading', { level: 1 })
-      .evaluate((h) => getComputedStyle(h).fontFamily);
+    const fontFamily = await computedFontFamily(page, 'h1');
     expect(fontFamily).toMatch(/^"?Be Vietnam Pro/);
 
     await saveScreenshot(page, 'frame-reception-vi');
@@ -104,7 +105,7 @@ describe('app frame', () => {
       await page.keyboard.press(`Alt+Digit${index + 1}`);
       const current = nav.locator('[aria-current="page"] .nav-name');
       await expect.poll(() => current.textContent()).toBe(name);
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('area-title');
+      expect(await focusedId(page)).toBe('area-title');
     }
     expect(new URL(page.url()).hash).toBe('#/reception');
 
@@ -113,9 +114,7 @@ describe('app frame', () => {
     await page.reload();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Cài đặt');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
-      'Bỏ qua, đến nội dung chính',
-    );
+    expect(await focusedText(page)).toBe('Bỏ qua, đến nội dung chính');
     expect(problems).toEqual([]);
   });
 
@@ -140,7 +139,7 @@ describe('app frame', () => {
     await page.getByRole('button', { name: 'English' }).click();
     const nav = page.getByRole('navigation', { name: 'Work areas' });
     await expect.poll(() => nav.locator('.nav-name').allTextContents()).toEqual(englishAreas);
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await documentLang(page)).toBe('en');
     expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe(
       'true',
     );

@@ -46,7 +46,7 @@ export async function launchBrowser(options: { locale?: string } = {}): Promise<
 
 /**
  * Problems the page reported: console errors (including Content-Security-Policy refusals,
- * which Chromium logs there), uncaught exceptions and failed same-origin requests.
+ * which Chromium logs there), uncaught exceptions and failed requests.
  */
 export function watchProblems(
   page: Page,
@@ -60,6 +60,8 @@ export function watchProblems(
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   page.on('requestfailed', (request) => {
     const failure = request.failure()?.errorText ?? 'failed';
+    // A reload or navigation cancels what is in flight; that is the browser's doing, not a fault.
+    if (failure === 'net::ERR_ABORTED') return;
     if (!expected(`${request.url()} ${failure}`))
       problems.push(`request: ${request.url()} ${failure}`);
   });

@@ -7,3 +7,12 @@ export type { Browser } from './browser.js';
 export { ensureRendererBuilt, rendererIsStale } from './renderer-build.js';
 export { saveScreenshot } from './screenshots.js';
 export { e2eOutputDir, repoRoot } from './paths.js';
+export {
+  callStatusFromPage,
+  computedFontFamily,
+  documentLang,
+  focusedId,
+  focusedText,
+  loadedFontFaces,
+  scriptCookies,
+} from './page-facts.js';

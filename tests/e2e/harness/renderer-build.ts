@@ -70,6 +70,8 @@ export async function ensureRendererBuilt(): Promise<void> {
         [join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'],
         {
           cwd: repoRoot,
+          // vitest sets NODE_ENV=test, which would make Vite bundle React's development build
+          env: { ...process.env, NODE_ENV: 'production' },
           maxBuffer: 16 * 1024 * 1024,
         },
       );

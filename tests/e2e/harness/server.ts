@@ -15,6 +15,7 @@ export interface ServeProcess {
   openUrl: string;
   /** `http://127.0.0.1:<port>` */
   origin: string;
+  port: number;
   token: string;
   dataDir: string;
   /** Everything the process wrote so far (for failure messages). */
@@ -24,6 +25,8 @@ export interface ServeProcess {
 
 export interface ServeOptions {
   token?: string;
+  /** A fixed port (e.g. to restart on the same address); default: a free one. */
+  port?: number;
   env?: Record<string, string>;
   startTimeoutMs?: number;
 }
@@ -58,7 +61,7 @@ function stopChild(child: ChildProcess): Promise<void> {
 export async function startServe(options: ServeOptions = {}): Promise<ServeProcess> {
   const token = options.token ?? randomBytes(16).toString('hex');
   const dataDir = mkdtempSync(join(tmpdir(), 'sohoa-e2e-'));
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child = spawn(
     process.execPath,
     [
@@ -108,6 +111,7 @@ export async function startServe(options: ServeOptions = {}): Promise<ServeProce
     return {
       openUrl,
       origin: `http://127.0.0.1:${port}`,
+      port,
       token,
       dataDir,
       output: () => output,

@@ -1,0 +1,50 @@
+/**
+ * Browser mode is guarded by the token: a page opened without it (or with a wrong one) gets
+ * no data at all, and says so in the clerk's language instead of showing an empty app.
+ */
+import { describe, expect, it } from 'vitest';
+import { callStatusFromPage, saveScreenshot, useUiSession } from './harness/index.js';
+
+const ui = useUiSession();
+
+describe('access token', () => {
+  it('gives a page opened without the token no data: every API call is 401', async () => {
+    await ui.browser.context.clearCookies();
+    const { page } = await ui.newPage();
+    const apiStatuses: number[] = [];
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname.startsWith('/api/call/'))
+        apiStatuses.push(response.status());
+    });
+    await page.goto(`${ui.serve.origin}/#/settings`);
+
+    const alert = page.getByRole('alert').first();
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Thiếu hoặc sai mã truy cập (token)');
+    expect(apiStatuses.length).toBeGreaterThan(0);
+    expect(apiStatuses.every((status) => status === 401)).toBe(true);
+    expect(await callStatusFromPage(page, 'app.info')).toBe(401);
+    expect(await page.locator('body').innerText()).not.toContain(ui.serve.dataDir);
+    // The event socket is refused too: the status bar never reports a live link.
+    const core = page.locator('[data-status="core"] .status-value');
+    expect(['đang kết nối…', 'mất kết nối']).toContain(await core.textContent());
+    await saveScreenshot(page, 'auth-no-token-vi');
+  });
+
+  it('refuses a wrong token in the address and sets no cookie', async () => {
+    await ui.browser.context.clearCookies();
+    const { page } = await ui.newPage();
+    const response = await page.goto(`${ui.serve.origin}/?token=not-the-token`);
+    expect(response?.status()).toBe(401);
+    expect(await ui.browser.context.cookies(ui.serve.origin)).toEqual([]);
+    expect(await callStatusFromPage(page, 'app.info')).toBe(401);
+  });
+
+  it('lets the same tab in once it is opened with the right token', async () => {
+    await ui.browser.context.clearCookies();
+    const { page, problems } = await ui.openApp({ hash: '#/settings' });
+    await page.getByTestId('app-info').waitFor();
+    expect(await callStatusFromPage(page, 'app.info')).toBe(200);
+    expect(problems).toEqual([]);
+  });
+});
