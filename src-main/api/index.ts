@@ -13,3 +13,5 @@ export type { Handler, HandlerContext, Handlers, Transport } from './handler.js'
 export { rendererCsp } from './csp.js';
 export { startHttpServer, randomToken, TOKEN_COOKIE, httpStatus } from './http/index.js';
 export type { HttpServerOptions, RunningHttpServer } from './http/index.js';
+export { serveIpc, CALL_CHANNEL, EVENT_CHANNEL } from './ipc/index.js';
+export type { CallEnvelope, IpcTransportOptions, CallChannel, EventChannel } from './ipc/index.js';
