@@ -11,6 +11,8 @@ import { registerDoctor } from './doctor.js';
 import { registerAudit } from './audit.js';
 import { registerDevices } from './devices.js';
 import { registerScan } from './scan.js';
+import { registerOcr } from './ocr.js';
+import { registerPdf } from './pdf.js';
 import { registerSign } from './sign.js';
 import { registerVerify } from './verify.js';
 
@@ -23,6 +25,8 @@ export const commandGroups: RegisterCommands[] = [
   registerAudit,
   registerDevices,
   registerScan,
+  registerOcr,
+  registerPdf,
   registerSign,
   registerVerify,
 ];

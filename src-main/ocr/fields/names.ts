@@ -10,22 +10,9 @@ import type { Candidate, FieldRule } from './candidate.js';
 const LABEL =
   /(Ông\s*\(\s*Bà\s*\)|Bà\s*\(\s*Ông\s*\)|Họ\s+và\s+tên|Họ,?\s*chữ\s+đệm,?\s*(?:và\s+)?tên(?:\s+người\s+yêu\s+cầu)?|Họ\s+tên|Chủ\s+hồ\s+sơ)\s*[:.]?\s*/giu;
 const WORD = /^\p{Lu}[\p{L}]*$/u;
-/** Capitalised words that start the next label on the line, not a part of the name. */
-const NEXT_LABEL = new Set([
-  'Sinh',
-  'Ngày',
-  'Năm',
-  'Giới',
-  'Số',
-  'CCCD',
-  'CMND',
-  'Điện',
-  'Dân',
-  'Quốc',
-  'Địa',
-  'Nơi',
-  'Mã',
-]);
+/** The next label on the same line; single words like "Quốc" or "Nam" are also names, so two-word forms. */
+const NEXT_LABEL =
+  /^(Sinh\s+ngày|Ngày\s+sinh|Năm\s+sinh|Giới\s+tính|Quốc\s+tịch|Dân\s+tộc|Điện\s+thoại|Địa\s+chỉ|Nơi\s+\p{L}+|Số\s+\p{L}+|Mã\s+\p{L}+|CCCD|CMND)/iu;
 
 export const nameRule: FieldRule = (text) => {
   const found: Candidate[] = [];
@@ -36,7 +23,7 @@ export const nameRule: FieldRule = (text) => {
     let pos = from;
     for (const token of text.slice(from).split(' ')) {
       const bare = token.replace(/[,;.]+$/, '');
-      if (!WORD.test(bare) || NEXT_LABEL.has(bare)) break;
+      if (!WORD.test(bare) || NEXT_LABEL.test(text.slice(pos))) break;
       parts.push(bare);
       end = pos + bare.length;
       pos += token.length + 1;

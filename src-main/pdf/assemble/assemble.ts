@@ -10,7 +10,12 @@ import { readFile } from 'node:fs/promises';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, PDFHexString } from 'pdf-lib';
 import { z } from 'zod';
-import { AppError, invalidInput } from '../../domain/index.js';
+import {
+  AppError,
+  ProcedureCodeSchema,
+  invalidInput,
+  parseDossierCode,
+} from '../../domain/index.js';
 import type { OcrPage } from '../../ocr/index.js';
 import { resourcePath } from '../../platform/index.js';
 import { resolveMetadata, writeInfo } from './metadata.js';
@@ -71,8 +76,14 @@ export interface AssembledPdf {
 const metadataSchema = z.object({
   title: z.string().trim().min(1).max(500),
   agency: z.string().trim().min(1).max(500).optional(),
-  MaHoSo: z.string().trim().min(1).max(100).optional(),
-  MaTTHC: z.string().trim().min(1).max(100).optional(),
+  MaHoSo: z
+    .string()
+    .refine(
+      (code) => parseDossierCode(code) !== undefined,
+      'mã hồ sơ dạng <mã đơn vị>-YYMMDD-NNNN / dossier code',
+    )
+    .optional(),
+  MaTTHC: ProcedureCodeSchema.optional(),
   ThanhPhanHoSo: z.string().trim().min(1).max(500).optional(),
   createdAt: z.date().optional(),
   modifiedAt: z.date().optional(),

@@ -72,7 +72,10 @@ export async function embedPageImage(
   // EXIF-rotated JPEGs are the one case where the stored pixels are not the page as seen
   const upright = sharp(bytes).rotate();
   if (meta.channels === 1 && meta.bitsPerSample === 1) {
-    const tiff = await upright.tiff({ compression: 'ccittfax4', bitdepth: 1 }).toBuffer();
+    // a strip as tall as the page (libvips takes the strip height from tileHeight) gives one XObject
+    const tiff = await upright
+      .tiff({ compression: 'ccittfax4', bitdepth: 1, tileHeight: Math.ceil(meta.height / 16) * 16 })
+      .toBuffer();
     const g4 = readG4Tiff(tiff);
     if (g4) return embedG4(doc, g4, dpi);
   }

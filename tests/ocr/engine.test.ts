@@ -1,0 +1,176 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../src-main/domain/index.js';
+import { OcrEngine, pageLines, pageWords, parseLanguages } from '../../src-main/ocr/index.js';
+import { WorkerPool } from '../../src-main/ocr/engine/worker-pool.js';
+import { locateTessdata } from '../../src-main/ocr/engine/tessdata.js';
+import { cer, textImage } from './support.js';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'sohoa-ocr-engine-'));
+const LINES = [
+  'Kính gửi: Ủy ban nhân dân phường Bến Nghé, Quận 1.',
+  'Họ và tên: Nguyễn Văn Đặng, số điện thoại 0903 123 456.',
+  'Tôi xin cam đoan những nội dung khai trên là đúng sự thật.',
+];
+let engine: OcrEngine;
+let image: Buffer;
+
+beforeAll(async () => {
+  [engine, image] = await Promise.all([OcrEngine.start({ dataDir, workers: 2 }), textImage(LINES)]);
+});
+afterAll(async () => {
+  await engine.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe('OcrEngine', () => {
+  it('reads a clean 300-dpi Vietnamese page into NFC text with words, lines and blocks', async () => {
+    const page = await engine.recognize(image);
+    expect(cer(page.text, LINES.join('\n'))).toBeLessThanOrEqual(0.02);
+    expect(page.text).toBe(page.text.normalize('NFC'));
+    expect(page.languages).toEqual(['vie', 'eng']);
+    expect(page).toMatchObject({
+      dpi: 300,
+      dpiSource: 'image',
+      review: { needed: false, reasons: [] },
+    });
+    expect(page.confidence).toBeGreaterThan(0.8);
+    const lines = pageLines(page);
+    expect(lines).toHaveLength(3);
+    // lines come top to bottom, and each line's words left to right inside the line's box
+    for (const [i, line] of lines.entries()) {
+      if (i > 0) expect(line.box.y0).toBeGreaterThan(lines[i - 1]?.box.y1 ?? 0);
+      expect(line.text).toBe(line.words.map((w) => w.text).join(' '));
+      for (const [j, w] of line.words.entries()) {
+        expect(w.box.x0).toBeGreaterThanOrEqual(line.box.x0);
+        expect(w.box.x1).toBeLessThanOrEqual(line.box.x1);
+        if (j > 0) expect(w.box.x0).toBeGreaterThan(line.words[j - 1]?.box.x1 ?? 0);
+        expect(w.confidence).toBeGreaterThan(0);
+        expect(w.confidence).toBeLessThanOrEqual(1);
+      }
+    }
+    // the first word sits where the typesetter put it: 8 mm from the left edge at 300 dpi
+    const first = pageWords(page)[0];
+    expect(first?.text).toBe('Kính');
+    expect(Math.abs((first?.box.x0 ?? 0) - (8 / 25.4) * 300)).toBeLessThan(6);
+  });
+
+  it('uses the resolution it is told over the file, and assumes 300 dpi when nobody knows', async () => {
+    const pixels = await sharp(image).raw().toBuffer({ resolveWithObject: true });
+    const bare = await sharp(pixels.data, { raw: pixels.info }).png().toBuffer(); // no pHYs chunk
+    expect((await sharp(bare).metadata()).density).toBeUndefined();
+    const [told, assumed] = await Promise.all([
+      engine.recognize(image, { dpi: 600 }),
+      engine.recognize(bare),
+    ]);
+    expect(told).toMatchObject({ dpi: 600, dpiSource: 'caller' });
+    expect(assumed).toMatchObject({ dpi: 300, dpiSource: 'assumed' });
+  });
+
+  it('accepts raw pixels', async () => {
+    const { data, info } = await sharp(image)
+      .toColourspace('b-w')
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    expect(info.channels).toBe(1);
+    const page = await engine.recognize({
+      data,
+      width: info.width,
+      height: info.height,
+      channels: 1,
+      dpi: 300,
+    });
+    expect(cer(page.text, LINES.join('\n'))).toBeLessThanOrEqual(0.02);
+    expect(page.dpiSource).toBe('image');
+  });
+
+  it('flags a page without text, and a page below the confidence threshold, for review', async () => {
+    const blank = await sharp({
+      create: { width: 800, height: 600, channels: 3, background: '#fafafa' },
+    })
+      .png()
+      .toBuffer();
+    expect((await engine.recognize(blank)).review).toEqual({
+      needed: true,
+      reasons: ['no-text'],
+      threshold: 0.75,
+    });
+    const strict = await OcrEngine.start({ dataDir, workers: 1, reviewThreshold: 0.999 });
+    try {
+      const page = await strict.recognize(image);
+      expect(page.review).toEqual({ needed: true, reasons: ['low-confidence'], threshold: 0.999 });
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('answers bad input with a bilingual VALIDATION error', async () => {
+    const corrupt = await rejection(
+      engine.recognize(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3])),
+    );
+    expect(corrupt.code).toBe('VALIDATION');
+    expect(corrupt.messageVi).toContain('Không đọc được ảnh');
+    expect((await rejection(engine.recognize(image, { dpi: 10 }))).code).toBe('VALIDATION');
+    expect((await rejection(OcrEngine.start({ dataDir, languages: 'vie+fra' }))).message).toContain(
+      'vie+fra',
+    );
+    expect((await rejection(OcrEngine.start({ dataDir, workers: 0 }))).code).toBe('VALIDATION');
+    expect(() => parseLanguages('vie+vie')).toThrow(AppError);
+  });
+
+  it('shares its workers between concurrent pages and refuses work once closed', async () => {
+    const closing = await OcrEngine.start({ dataDir, languages: 'vie', workers: 1 });
+    const pages = await Promise.all([
+      closing.recognize(image),
+      closing.recognize(image),
+      closing.recognize(image),
+    ]);
+    expect(new Set(pages.map((p) => p.text)).size).toBe(1);
+    await closing.close();
+    expect((await rejection(closing.recognize(image))).code).toBe('CANCELLED');
+  });
+});
+
+describe('WorkerPool', () => {
+  it('fails the job on a worker thread that dies and carries on with a fresh worker', async () => {
+    const pool = await WorkerPool.start({
+      size: 1,
+      languages: ['vie'],
+      tessdata: locateTessdata(['vie'], dataDir),
+    });
+    try {
+      const died = await rejection(
+        pool.run(async (worker) => {
+          await (
+            worker as unknown as { worker: { terminate(): Promise<number> } }
+          ).worker.terminate();
+          return new Promise<never>(() => undefined);
+        }),
+      );
+      expect(died.code).toBe('INTERNAL');
+      const pgm = await sharp(image)
+        .toColourspace('b-w')
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      const header = Buffer.from(`P5\n${pgm.info.width} ${pgm.info.height}\n255\n`);
+      const result = await pool.run((worker) =>
+        worker.recognize(Buffer.concat([header, pgm.data])),
+      );
+      expect(result.data.text).toContain('Bến Nghé');
+    } finally {
+      await pool.close();
+    }
+  });
+});
