@@ -112,6 +112,9 @@ export class SyncEngine {
   private setState(patch: Partial<EngineState>): void {
     const before = this.state();
     const next = { ...before, ...patch };
+    // A problem belongs to the connectivity it was seen in.
+    if (patch.connectivity && patch.connectivity !== before.connectivity && !('problem' in patch))
+      next.problem = null;
     if (patch.connectivity && patch.connectivity !== before.connectivity)
       next.since = new Date(this.clock.now()).toISOString();
     this.outbox.writeState('engine', next);

@@ -58,8 +58,8 @@ export class GatewayClient {
       throw new GatewayError(
         'auth',
         {
-          vi: `Cổng kết nối từ chối thông tin đăng nhập của máy trạm: ${serverMessage(text) ?? 'không rõ lý do'}. Kiểm tra mã máy trạm, mật khẩu và mã đơn vị.`,
-          en: `The gateway refused this workstation's credentials: ${serverMessage(text) ?? 'no reason given'}. Check the client id, secret and agency code.`,
+          vi: `Cổng kết nối từ chối thông tin đăng nhập của máy trạm (${serverMessage(text) ?? 'không rõ lý do'}). Kiểm tra mã máy trạm, mật khẩu và mã đơn vị.`,
+          en: `The gateway refused this workstation's credentials (${serverMessage(text) ?? 'no reason given'}). Check the client id, secret and agency code.`,
         },
         { status: 401, serverMessage: serverMessage(text) },
       );

@@ -15,6 +15,8 @@ import { registerOcr } from './ocr.js';
 import { registerPdf } from './pdf.js';
 import { registerSign } from './sign.js';
 import { registerVerify } from './verify.js';
+import { registerSync } from './sync.js';
+import { registerGateway } from './gateway.js';
 
 export const commandGroups: RegisterCommands[] = [
   registerServe,
@@ -29,4 +31,6 @@ export const commandGroups: RegisterCommands[] = [
   registerPdf,
   registerSign,
   registerVerify,
+  registerSync,
+  registerGateway,
 ];
