@@ -39,3 +39,28 @@ export function makeNssDb(dir: string, caPemFile: string): string {
   );
   return dir;
 }
+
+const sohoaBin = new URL('../../bin/sohoa.js', import.meta.url).pathname;
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real `sohoa` command in a child process. */
+export function runSohoa(args: string[], env: Record<string, string> = {}): CliRun {
+  const result = spawnSync(process.execPath, [sohoaBin, '--lang', 'en', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Flips one byte of the file at `offset` (inside a signed range, for tamper tests). */
+export function flipByte(bytes: Buffer, offset: number): Buffer {
+  const copy = Buffer.from(bytes);
+  copy[offset] = (copy[offset] ?? 0) ^ 0x01;
+  return copy;
+}

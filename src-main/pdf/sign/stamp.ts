@@ -4,6 +4,7 @@
  * copy, the copying agency and the signing time in ISO 8601. It is the appearance stream of the
  * signature widget, so it is part of what the signature covers.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
 import type { PDFDocument, PDFPage, PDFRef } from 'pdf-lib';
@@ -83,6 +84,15 @@ function placeOnPage(page: PDFPage, width: number, height: number) {
   return { rect, matrix: [cos, sin, -sin, cos, 0, 0] };
 }
 
+/**
+ * The six-capital-letter tag a subset font's name must start with (ISO 32000-1 §9.6.4), derived
+ * from the text, which decides the glyphs in the subset.
+ */
+function subsetTag(lines: readonly string[]): string {
+  const hash = createHash('sha256').update(lines.join('\n')).digest();
+  return [...hash.subarray(0, 6)].map((b) => String.fromCharCode(65 + (b % 26))).join('');
+}
+
 export async function buildStamp(
   doc: PDFDocument,
   page: PDFPage,
@@ -91,6 +101,7 @@ export async function buildStamp(
   doc.registerFontkit(fontkit);
   const font = await doc.embedFont(readFileSync(resourcePath('fonts', stampFontFile)), {
     subset: true,
+    customName: `${subsetTag(lines)}+LiberationSerif`,
   });
   const widthOf = (s: string) => font.widthOfTextAtSize(s, fontSize);
   const shown = lines.flatMap((line) => wrap(line, widthOf, maxTextWidth));
