@@ -13,6 +13,14 @@ export { DossierDestination, openDossierDestination } from './store-destination.
 export { scanRequestFor, findProfile } from './profiles.js';
 export type { ScanProfile, ScannerConfig } from './profiles.js';
 export { SaneDriver } from './sane/driver.js';
+export {
+  importFiles,
+  parseImportRequest,
+  ImportRequestSchema,
+  MAX_IMPORT_PIXELS,
+  DEFAULT_IMPORT_DPI,
+} from './import/index.js';
+export type { ImportRequest, ImportOutcome, FileOutcome } from './import/index.js';
 export { ScannerHost } from './host/client.js';
 export {
   SCAN_SOURCES,

@@ -1,10 +1,11 @@
 /**
- * The `sohoa` command as IT staff and scripts use it, against the libsane test device.
+ * The `sohoa` command as IT staff and scripts use it, against the libsane test device and files.
  */
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeImportFixtures } from './import-fixtures.js';
 import { tempDir, useSaneTestDevice } from './sane-test-device.js';
 
 useSaneTestDevice();
@@ -94,5 +95,28 @@ describe('sohoa devices / scan', () => {
     ]);
     expect(dpi.code).toBe(1);
     expect(dpi.stderr).toContain('dpi');
+  });
+});
+
+describe('sohoa import', () => {
+  it('imports the good files, reports the bad one and exits non-zero', async () => {
+    const fx = await makeImportFixtures(tempDir('cli-fx'));
+    const out = tempDir('cli-out');
+    const { code, stdout, stderr } = await sohoa([
+      'import',
+      fx.png,
+      fx.encryptedPdf,
+      fx.pdf,
+      '--dpi',
+      '72',
+      '--out',
+      out,
+    ]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('[IMPORT_ENCRYPTED]');
+    expect(stderr).toContain('encrypted.pdf');
+    expect(stderr).toContain('[IMPORT_PARTIAL]');
+    expect(stdout).toContain('2/3');
+    expect(readdirSync(out).sort()).toEqual(['page-0001.png', 'page-0002.png', 'page-0003.png']);
   });
 });

@@ -11,6 +11,7 @@ import { registerDoctor } from './doctor.js';
 import { registerAudit } from './audit.js';
 import { registerDevices } from './devices.js';
 import { registerScan } from './scan.js';
+import { registerImport } from './import.js';
 import { registerOcr } from './ocr.js';
 import { registerPdf } from './pdf.js';
 import { registerSign } from './sign.js';
@@ -27,6 +28,7 @@ export const commandGroups: RegisterCommands[] = [
   registerAudit,
   registerDevices,
   registerScan,
+  registerImport,
   registerOcr,
   registerPdf,
   registerSign,
