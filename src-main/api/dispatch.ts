@@ -29,7 +29,7 @@ export function createDispatcher(core: Core, transport: Transport): Dispatch {
   const events = contractEmitter(core);
   return async (method, input) => {
     if (!isMethodName(method)) throw unknownMethod(method);
-    const parsed = contract.methods[method].input.safeParse(input ?? {});
+    const parsed = contract.methods[method].input.safeParse(input ?? {}, { reportInput: true });
     if (!parsed.success) {
       throw invalidInput(
         { vi: `Dữ liệu gọi ${method}`, en: `input for ${method}` },

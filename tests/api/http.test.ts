@@ -117,6 +117,7 @@ describe('browser-mode HTTP transport', () => {
     expect(res.status).toBe(400);
     const body = (await res.json()) as { error: { message: string; messageVi: string } };
     expect(body.error.message).toContain('sync.intervalSeconds');
+    expect(body.error.messageVi).toMatch(/sync\.intervalSeconds: .*mong đợi số/);
     expect(existsSync(userFile)).toBe(false);
 
     const extra = await call('app.info', JSON.stringify({ verbose: true }), bearer);

@@ -40,10 +40,13 @@ export const registerServe: RegisterCommands = (program, ctx) => {
     .option('--port <n>', `TCP port on 127.0.0.1 (0: any free port; default ${DEFAULT_PORT})`)
     .option('--token <t>', 'access token (env SOHOA_TOKEN; default: random)')
     .action(async (raw: { port?: string; token?: string }) => {
-      const parsed = serveOptions.safeParse({
-        port: raw.port,
-        token: raw.token ?? process.env.SOHOA_TOKEN,
-      });
+      const parsed = serveOptions.safeParse(
+        {
+          port: raw.port,
+          token: raw.token ?? process.env.SOHOA_TOKEN,
+        },
+        { reportInput: true },
+      );
       if (!parsed.success) {
         throw invalidInput(
           { vi: 'Tùy chọn của lệnh serve', en: 'serve options' },

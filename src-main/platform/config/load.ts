@@ -43,7 +43,7 @@ function envSource(layer: ConfigLayer, lines: string[]): string {
 
 /** Validates one layer on its own; returns the parsed (defaults applied) config it implies. */
 export function validateLayer(layer: ConfigLayer): AppConfig {
-  const parsed = configSchema.safeParse(layer.values);
+  const parsed = configSchema.safeParse(layer.values, { reportInput: true });
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues;
   throw invalid(
@@ -60,7 +60,7 @@ function resolveLayers(layers: ConfigLayer[]): LoadedConfig {
   }
   // Layers valid alone can still conflict once merged (a default profile from one file naming a
   // profile list from another).
-  const parsed = configSchema.safeParse(merged);
+  const parsed = configSchema.safeParse(merged, { reportInput: true });
   if (!parsed.success) throw invalid('merged configuration', parsed.error.issues);
   return {
     config: parsed.data,
