@@ -38,17 +38,25 @@ function osdEngine(): Promise<Worker> {
     cacheMethod: 'none',
     legacyCore: true,
     legacyLang: true,
-  }).catch((cause: unknown) => {
-    engine = undefined;
-    throw new AppError(
-      'OSD_UNAVAILABLE',
-      {
-        vi: 'Không khởi động được bộ nhận dạng hướng trang (Tesseract OSD).',
-        en: 'Could not start the page-orientation engine (Tesseract OSD).',
-      },
-      { cause, details: { dataDir: osdDataDir() } },
-    );
-  });
+  })
+    .then(async (worker) => {
+      // Tesseract prints diagnostics ("Too few characters…") on stdout, which would corrupt --json output
+      await worker.setParameters({ debug_file: '/dev/null' } as Parameters<
+        Worker['setParameters']
+      >[0]);
+      return worker;
+    })
+    .catch((cause: unknown) => {
+      engine = undefined;
+      throw new AppError(
+        'OSD_UNAVAILABLE',
+        {
+          vi: 'Không khởi động được bộ nhận dạng hướng trang (Tesseract OSD).',
+          en: 'Could not start the page-orientation engine (Tesseract OSD).',
+        },
+        { cause, details: { dataDir: osdDataDir() } },
+      );
+    });
   return engine;
 }
 
