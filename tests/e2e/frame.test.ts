@@ -14,6 +14,7 @@ import {
   loadedFontFaces,
   saveScreenshot,
   scriptCookies,
+  textExceptLang,
   useUiSession,
 } from './harness/index.js';
 
@@ -144,6 +145,11 @@ describe('app frame', () => {
       'true',
     );
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Dossier reception');
+    // Every string is translated: no Vietnamese letter is left outside the 'Tiếng Việt' button
+    // and the MaTTHC-style official terms (which are ASCII).
+    expect(await textExceptLang(page, 'vi')).not.toMatch(
+      /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i,
+    );
 
     const userConfig = join(ui.serve.dataDir, 'config.json');
     await expect

@@ -15,4 +15,5 @@ export {
   focusedText,
   loadedFontFaces,
   scriptCookies,
+  textExceptLang,
 } from './page-facts.js';

@@ -44,3 +44,10 @@ export async function callStatusFromPage(page: Page, method: string): Promise<nu
     `fetch(${url}, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).then((r) => r.status)`,
   );
 }
+
+/** The page's text without the elements marked `lang=<lang>` (e.g. the other language's label). */
+export async function textExceptLang(page: Page, lang: string): Promise<string> {
+  return page.evaluate<string>(
+    `(() => { const body = document.body.cloneNode(true); body.querySelectorAll('[lang=${JSON.stringify(lang)}]').forEach((e) => e.remove()); return body.textContent ?? ''; })()`,
+  );
+}
