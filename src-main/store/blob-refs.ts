@@ -31,16 +31,21 @@ export function blobRefColumns(db: Db): BlobRefColumn[] {
 const q = (id: string): string => `"${id.replace(/"/g, '""')}"`;
 
 export function ensureBlobRefTriggers(db: Db): void {
-  const columns = blobRefColumns(db);
-  const existing = new Set(
-    (
-      db
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'blobref_%'")
-        .all() as Array<{ name: string }>
-    ).map((r) => r.name),
-  );
-  let added = false;
+  // Inside the write lock: another process opening the same store may be doing the same.
   db.transaction(() => {
+    const existing = new Set(
+      (
+        db
+          .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'blobref_%'",
+          )
+          .all() as Array<{
+          name: string;
+        }>
+      ).map((r) => r.name),
+    );
+    const columns = blobRefColumns(db);
+    let added = false;
     for (const { table, column } of columns) {
       const base = `blobref_${table}_${column}`;
       if (existing.has(`${base}_ins`)) continue;

@@ -1,17 +1,11 @@
 /**
- * Catalog files: the default catalog shipped under resources/catalog/ and files IT staff import.
+ * Catalog files (the default catalog shipped under resources/catalog/, files IT staff import).
  * A file is validated as a whole before anything is written, so a bad file changes nothing.
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Catalog } from '../domain/index.js';
 import { AppError, CatalogSchema } from '../domain/index.js';
-import { resourcePath } from '../platform/index.js';
-
-export function defaultCatalogPath(): string {
-  return resourcePath('catalog', 'default.json');
-}
-
 export function readCatalogFile(file: string): Catalog {
   let raw: unknown;
   try {

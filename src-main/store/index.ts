@@ -15,5 +15,5 @@ export type { TakenCode } from './repositories/codes.js';
 export type { AuditEntry, AuditRow, AuditVerification, AuditProblem } from './audit/index.js';
 export { toFtsQuery } from './search/index.js';
 export type { SearchOptions, SearchHit, Snippet } from './search/index.js';
-export { readCatalogFile, defaultCatalogPath } from './catalog-file.js';
+export { readCatalogFile } from './catalog-file.js';
 export { storeDoctorChecks } from './doctor-checks.js';

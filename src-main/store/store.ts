@@ -21,7 +21,6 @@ import type { AuditEntry } from './audit/index.js';
 import { ensureBlobRefTriggers, recountBlobRefs } from './blob-refs.js';
 import { BlobStore, collectGarbage, recoverTrash } from './blobs/index.js';
 import type { GcReport } from './blobs/index.js';
-import { defaultCatalogPath, readCatalogFile } from './catalog-file.js';
 import { openDatabase } from './connection.js';
 import type { Db } from './connection.js';
 import { migrate } from './migration.js';
@@ -321,8 +320,6 @@ export class Store {
 export interface OpenStoreOptions {
   /** Clock for timestamps (tests). */
   now?: () => Date;
-  /** Catalog file loaded into an empty store (default: resources/catalog/default.json). */
-  defaultCatalog?: string;
 }
 
 /** Opens (creating if needed) the store of `dataDir` and brings its schema up to date. */
@@ -334,9 +331,6 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
     ensureBlobRefTriggers(db);
     const store = new Store(dataDir, db, options.now ?? (() => new Date()));
     recoverTrash(db, store.blobs);
-    // A new station can receive dossiers before its first sync brings the province's catalog.
-    if (store.catalog.count() === 0)
-      store.importCatalog(readCatalogFile(options.defaultCatalog ?? defaultCatalogPath()));
     return store;
   } catch (error) {
     db.close();

@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DATABASE_FILE, openStore } from '../../src-main/store/index.js';
-import { serviceFor, tempDir } from './helpers.js';
+import { DATABASE_FILE } from '../../src-main/store/index.js';
+import { openCatalogued, serviceFor, tempDir } from './helpers.js';
 
 async function withLog(
   fn: (
@@ -12,7 +12,7 @@ async function withLog(
 ): Promise<void> {
   const { dir, remove } = tempDir();
   try {
-    const store = await openStore(dir);
+    const store = await openCatalogued(dir);
     const s = serviceFor(store);
     for (let i = 0; i < 5; i++)
       s.create({ MaTTHC: '1.001193', ChuHoSo: `Người ${i}` }, `clerk-${i}`);
@@ -26,7 +26,7 @@ async function withLog(
     );
     store.close();
     await fn(join(dir, DATABASE_FILE), async () => {
-      const again = await openStore(dir);
+      const again = await openCatalogued(dir);
       try {
         return again.audit.verify();
       } finally {

@@ -9,8 +9,7 @@ import {
   isOfficialDossierCode,
   isProvisionalDossierCode,
 } from '../../src-main/domain/index.js';
-import { openStore } from '../../src-main/store/index.js';
-import { AGENCY, serviceFor, snapshot, tempDir, withStore } from './helpers.js';
+import { AGENCY, openCatalogued, serviceFor, snapshot, tempDir, withStore } from './helpers.js';
 
 const run = promisify(execFile);
 const child = fileURLToPath(new URL('./fixtures/create-dossiers.ts', import.meta.url));
@@ -90,7 +89,7 @@ describe('dossier codes in the store', () => {
   it('never gives one code to two dossiers when four processes receive at the same time', async () => {
     const { dir, remove } = tempDir();
     try {
-      const store = await openStore(dir);
+      const store = await openCatalogued(dir);
       store.transaction(() => store.codes.addLeases(leases(30), 'now'));
       store.close();
       // All four wait at a barrier (the `go` file) after opening the store, so their writes overlap.
@@ -109,7 +108,7 @@ describe('dossier codes in the store', () => {
       expect(new Set(codes).size).toBe(60);
       expect(codes.filter(isOfficialDossierCode)).toHaveLength(30);
       expect(codes.filter(isProvisionalDossierCode)).toHaveLength(30);
-      const check = await openStore(dir);
+      const check = await openCatalogued(dir);
       expect(
         (check.db.prepare('SELECT count(*) AS n FROM dossiers').get() as { n: number }).n,
       ).toBe(60);

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DossierService } from '../../src-main/core/dossiers/index.js';
+import { DossierService, ensureCatalog } from '../../src-main/core/dossiers/index.js';
 import { openStore } from '../../src-main/store/index.js';
 import type { Store } from '../../src-main/store/index.js';
 
@@ -14,13 +14,20 @@ export function tempDir(prefix = 'sohoa-store-'): { dir: string; remove: () => v
 
 export async function withStore<T>(fn: (store: Store, dir: string) => T | Promise<T>): Promise<T> {
   const { dir, remove } = tempDir();
-  const store = await openStore(dir);
+  const store = await openCatalogued(dir);
   try {
     return await fn(store, dir);
   } finally {
     store.close();
     remove();
   }
+}
+
+/** A store with the default catalog, as the app opens it. */
+export async function openCatalogued(dir: string): Promise<Store> {
+  const store = await openStore(dir);
+  ensureCatalog(store);
+  return store;
 }
 
 export function serviceFor(store: Store, now?: () => Date): DossierService {

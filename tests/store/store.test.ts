@@ -2,19 +2,14 @@ import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runDoctor } from '../../src-main/domain/index.js';
-import {
-  migrate,
-  migrationFiles,
-  openStore,
-  storeDoctorChecks,
-} from '../../src-main/store/index.js';
-import { serviceFor, tempDir, withStore } from './helpers.js';
+import { migrate, migrationFiles, storeDoctorChecks } from '../../src-main/store/index.js';
+import { openCatalogued, serviceFor, tempDir, withStore } from './helpers.js';
 
 describe('store: connection, migrations, pages and blobs', () => {
   it('opens with WAL, foreign keys, FULL sync and every migration applied once', async () => {
     const { dir, remove } = tempDir();
     try {
-      const a = await openStore(dir);
+      const a = await openCatalogued(dir);
       expect(a.db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(a.db.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(a.db.pragma('synchronous', { simple: true })).toBe(2);
@@ -26,7 +21,7 @@ describe('store: connection, migrations, pages and blobs', () => {
       expect(versions).toEqual(migrationFiles().map((f) => f.version));
       expect(a.catalog.count()).toBeGreaterThanOrEqual(20);
       a.close();
-      const b = await openStore(dir); // re-open: nothing re-applied, catalog not duplicated
+      const b = await openCatalogued(dir); // re-open: nothing re-applied, catalog not duplicated
       expect(
         (b.db.prepare('SELECT count(*) AS n FROM schema_migrations').get() as { n: number }).n,
       ).toBe(versions.length);
@@ -93,7 +88,7 @@ describe('store: connection, migrations, pages and blobs', () => {
   it('puts back a trashed blob whose row survived a crash during GC', async () => {
     const { dir, remove } = tempDir();
     try {
-      const store = await openStore(dir);
+      const store = await openCatalogued(dir);
       const detail = serviceFor(store).create({ MaTTHC: '1.001193', ChuHoSo: 'Phạm Thu' }, 'test');
       const page = store.addPage({
         componentId: detail.components[0]!.id,
@@ -102,7 +97,7 @@ describe('store: connection, migrations, pages and blobs', () => {
       });
       store.blobs.moveToTrash(page.blobSha256); // as if GC crashed before its commit
       store.close();
-      const reopened = await openStore(dir);
+      const reopened = await openCatalogued(dir);
       expect(reopened.blobs.verify(page.blobSha256)).toBe('ok');
       reopened.close();
     } finally {
@@ -187,7 +182,7 @@ describe('store: connection, migrations, pages and blobs', () => {
   it('applies a migration file added later by another capability, in number order', async () => {
     const { dir, remove } = tempDir();
     try {
-      const store = await openStore(dir);
+      const store = await openCatalogued(dir);
       const migDir = join(dir, 'extra-migrations');
       mkdirSync(migDir);
       writeFileSync(

@@ -9,3 +9,4 @@ export {
 export type { NewDossierInput, DossierQuery, SearchInput } from './input.js';
 export { exportDossier } from './export.js';
 export { storeService, dossierService, withDossierService } from './service.js';
+export { ensureCatalog, defaultCatalogPath } from './catalog.js';

@@ -7,11 +7,16 @@ import type { Core } from '../core.js';
 import { defineService } from '../service.js';
 import { openStore } from '../../store/index.js';
 import type { Store } from '../../store/index.js';
+import { ensureCatalog } from './catalog.js';
 import { DossierService } from './dossier-service.js';
 
 export const storeService = defineService<Promise<Store>>({
   name: 'store',
-  create: (core: Core) => openStore(core.dataDir),
+  create: async (core: Core) => {
+    const store = await openStore(core.dataDir);
+    ensureCatalog(store);
+    return store;
+  },
   dispose: async (store) => (await store).close(),
 });
 
