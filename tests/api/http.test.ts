@@ -153,6 +153,11 @@ describe('browser-mode HTTP transport', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
     expect(res.headers.get('x-frame-options')).toBe('DENY');
+
+    const route = await fetch(new URL('/tra-cuu', server.url));
+    expect(route.status).toBe(200);
+    expect(await route.text()).toContain('Tiếp nhận');
+    expect((await fetch(new URL('/assets/missing.js', server.url))).status).toBe(404);
   });
 });
 

@@ -38,6 +38,7 @@ export interface RunningHttpServer {
 }
 
 const HOST = '127.0.0.1';
+const CLOSE_GRACE_MS = 10_000;
 
 function sendError(reply: FastifyReply, error: AppError): FastifyReply {
   return reply.code(httpStatus(error.code)).send({ error: error.toJSON() });
@@ -111,6 +112,19 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     return undefined;
   });
 
+  // An access log for IT staff, without the query string (it may carry the token).
+  app.addHook('onResponse', async (request, reply) => {
+    core.log.debug(
+      {
+        method: request.method,
+        path: request.url.split('?')[0],
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'http',
+    );
+  });
+
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const appError = error instanceof AppError ? error : fromFastifyError(error);
     if (appError.code === 'INTERNAL')
@@ -169,6 +183,13 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 
   if (hasRenderer) {
     await app.register(fastifyStatic, { root: rendererDir, index: 'index.html', wildcard: true });
+    // A reload on a client-side route (no file extension) gets the app, not a 404.
+    app.setNotFoundHandler((request, reply) => {
+      const path = request.url.split('?')[0] ?? '';
+      if (request.method === 'GET' && !/\.[a-z0-9]+$/i.test(path))
+        return reply.sendFile('index.html');
+      return reply.code(404).type('text/plain; charset=utf-8').send('Không tìm thấy / Not found\n');
+    });
   } else {
     app.get('/', async (_request, reply) =>
       reply
@@ -204,6 +225,15 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   return {
     url: `http://${HOST}:${port}/`,
     port,
-    close: () => app.close(),
+    async close() {
+      // In-flight calls get a grace period; after it, connections are cut so shutdown finishes.
+      const force = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS);
+      force.unref();
+      try {
+        await app.close();
+      } finally {
+        clearTimeout(force);
+      }
+    },
   };
 }
