@@ -27,25 +27,38 @@ function errorForStatus(status: number): ApiError {
 export function httpTransport(base: URL = new URL('/', window.location.href)): RawTransport {
   const listeners = new Map<string, Set<Listener>>();
   const linkListeners = new Set<(state: LinkState) => void>();
+  let socketState: Exclude<LinkState, 'unauthorized'> = 'connecting';
+  // Sticky until a call succeeds or the socket opens: a WebSocket cannot see the 401 itself.
+  let unauthorized = false;
   let link: LinkState = 'connecting';
   let socket: WebSocket | undefined;
   let retryMs = RECONNECT_MIN_MS;
 
-  const setLink = (state: LinkState) => {
+  const publish = () => {
+    const state = unauthorized ? 'unauthorized' : socketState;
     if (state === link) return;
     link = state;
     for (const listener of linkListeners) listener(state);
+  };
+  const setSocket = (state: typeof socketState) => {
+    socketState = state;
+    if (state === 'open') unauthorized = false;
+    publish();
+  };
+  const setAuthorized = (authorized: boolean) => {
+    unauthorized = !authorized;
+    publish();
   };
 
   const connect = () => {
     const url = new URL('api/events', base);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-    setLink('connecting');
+    setSocket('connecting');
     const ws = new WebSocket(url);
     socket = ws;
     ws.addEventListener('open', () => {
       retryMs = RECONNECT_MIN_MS;
-      setLink('open');
+      setSocket('open');
     });
     ws.addEventListener('message', (message) => {
       if (typeof message.data !== 'string') return;
@@ -62,7 +75,7 @@ export function httpTransport(base: URL = new URL('/', window.location.href)): R
     });
     ws.addEventListener('close', () => {
       if (socket !== ws) return;
-      setLink('closed');
+      setSocket('closed');
       setTimeout(connect, retryMs);
       retryMs = Math.min(retryMs * 2, RECONNECT_MAX_MS);
     });
@@ -84,6 +97,8 @@ export function httpTransport(base: URL = new URL('/', window.location.href)): R
         throw unreachable(error);
       }
       const body: unknown = await response.json().catch(() => undefined);
+      if (response.status === 401) setAuthorized(false);
+      else if (response.ok) setAuthorized(true);
       if (response.ok && typeof body === 'object' && body !== null && 'result' in body) {
         return (body as { result: unknown }).result;
       }

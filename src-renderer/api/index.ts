@@ -19,6 +19,7 @@ export type {
 } from './transport.js';
 export { ApiProvider, useApi } from './context.js';
 export { useApiQuery } from './use-api-query.js';
+export { useLinkState } from './use-link-state.js';
 export type { ApiQuery } from './use-api-query.js';
 
 export function createTransport(): Transport {

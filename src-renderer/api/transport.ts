@@ -14,8 +14,11 @@ export type {
   MethodOutput,
 } from '../../src-main/api/contract/index.js';
 
-/** The state of the link to the core: events only flow while it is `open`. */
-export type LinkState = 'connecting' | 'open' | 'closed';
+/**
+ * The state of the link to the core: events only flow while it is `open`; `unauthorized` means
+ * the core refused this page's access token (browser mode opened without the printed URL).
+ */
+export type LinkState = 'connecting' | 'open' | 'closed' | 'unauthorized';
 
 export interface Transport extends SohoaApi {
   readonly kind: 'electron' | 'http';

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { useApi, type LinkState } from '../api/index.js';
+import { useApi } from './context.js';
+import type { LinkState } from './transport.js';
 
 /** The live state of the link to the core (always `open` inside Electron). */
 export function useLinkState(): LinkState {

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { areas } from '../areas/registry.js';
 import { useConfiguredLanguage } from '../i18n/use-language.js';
 import { StatusBar } from '../status/StatusBar.js';
+import { AccessBanner } from './AccessBanner.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { useAreaShortcuts } from './use-area-shortcuts.js';
 import { areaHref, useCurrentArea } from './use-current-area.js';
@@ -66,6 +67,7 @@ export function App() {
         </ul>
       </nav>
       <main id="main" className="content" aria-labelledby="area-title">
+        <AccessBanner />
         <h1 id="area-title" ref={heading} tabIndex={-1}>
           {t(`areas.${current.id}.title`)}
         </h1>

@@ -3,8 +3,8 @@
  * the scanner. Values come from the core; what it does not report is shown as unknown.
  */
 import { useTranslation } from 'react-i18next';
+import { useLinkState } from '../api/index.js';
 import { StatusItem, type Tone } from './StatusItem.js';
-import { useLinkState } from './use-link-state.js';
 import { useWorkstationStatus } from './use-workstation-status.js';
 
 export function StatusBar() {
@@ -21,6 +21,7 @@ export function StatusBar() {
     open: { value: t('status.coreOpen'), tone: 'ok' as Tone },
     connecting: { value: t('status.coreConnecting'), tone: 'warn' as Tone },
     closed: { value: t('status.coreClosed'), tone: 'bad' as Tone },
+    unauthorized: { value: t('status.coreUnauthorized'), tone: 'bad' as Tone },
   }[link];
 
   const network =

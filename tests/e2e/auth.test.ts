@@ -18,16 +18,24 @@ describe('access token', () => {
     });
     await page.goto(`${ui.serve.origin}/#/settings`);
 
-    const alert = page.getByRole('alert').first();
-    await alert.waitFor();
-    expect(await alert.textContent()).toContain('Thiếu hoặc sai mã truy cập (token)');
+    // The page says what to do, and the status bar says why nothing works.
+    const banner = page.locator('.access-banner');
+    await banner.waitFor();
+    expect(await banner.getAttribute('role')).toBe('alert');
+    expect(await banner.textContent()).toContain(
+      'mã truy cập (token) mà lệnh “sohoa serve” đã in ra',
+    );
+    const core = page.locator('[data-status="core"] .status-value');
+    await expect.poll(() => core.textContent()).toBe('chưa được cấp quyền');
+    expect(await page.getByTestId('app-info').count()).toBe(0);
+    expect(await page.locator('main').textContent()).toContain(
+      'Thiếu hoặc sai mã truy cập (token)',
+    );
+
     expect(apiStatuses.length).toBeGreaterThan(0);
     expect(apiStatuses.every((status) => status === 401)).toBe(true);
     expect(await callStatusFromPage(page, 'app.info')).toBe(401);
     expect(await page.locator('body').innerText()).not.toContain(ui.serve.dataDir);
-    // The event socket is refused too: the status bar never reports a live link.
-    const core = page.locator('[data-status="core"] .status-value');
-    expect(['đang kết nối…', 'mất kết nối']).toContain(await core.textContent());
     await saveScreenshot(page, 'auth-no-token-vi');
   });
 
@@ -45,6 +53,10 @@ describe('access token', () => {
     const { page, problems } = await ui.openApp({ hash: '#/settings' });
     await page.getByTestId('app-info').waitFor();
     expect(await callStatusFromPage(page, 'app.info')).toBe(200);
+    expect(await page.locator('.access-banner').count()).toBe(0);
+    await expect
+      .poll(() => page.locator('[data-status="core"] .status-value').textContent())
+      .toBe('đã kết nối');
     expect(problems).toEqual([]);
   });
 });
