@@ -63,6 +63,14 @@ describe('app frame', () => {
     const fontFamily = await computedFontFamily(page, 'h1');
     expect(fontFamily).toMatch(/^"?Be Vietnam Pro/);
 
+    // Strict-CSP friendly: no inline script or style anywhere in the live DOM, and the page is
+    // served with the policy (violations would show up as console errors in `problems`).
+    expect(await page.locator('script:not([src])').count()).toBe(0);
+    expect(await page.locator('[style]').count()).toBe(0);
+    expect(
+      await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'),
+    ).toContain("script-src 'self'");
+
     await saveScreenshot(page, 'frame-reception-vi');
     expect(problems).toEqual([]);
   });
