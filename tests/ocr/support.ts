@@ -21,7 +21,7 @@ export async function textImage(
   return sharp(Buffer.from(page.toSvg()), { density: 72 })
     .flatten({ background: '#ffffff' })
     .toColourspace('b-w')
-    .withMetadata({ density: dpi })
+    .withDensity(dpi)
     .png()
     .toBuffer();
 }

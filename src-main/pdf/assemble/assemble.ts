@@ -8,7 +8,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, PDFHexString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
+import type { PDFFont } from 'pdf-lib';
 import { z } from 'zod';
 import {
   AppError,
@@ -178,9 +179,29 @@ export async function assemblePdf(
   const id = createHash('md5')
     .update(`${meta.title}|${meta.MaHoSo ?? ''}|${now.toISOString()}|${pages.length}`)
     .digest('hex');
+  if (font) await tagSubsetFont(font, id);
   doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
   const bytes = await doc.save({ useObjectStreams: !options.pdfa });
   return { bytes, pages: assembled, warnings };
+}
+
+/**
+ * A font subset's PostScript name must start with a six-letter tag ("ABCDEF+"), which pdf-lib
+ * leaves out; readers and archive validators use it to tell a subset from the full font.
+ */
+async function tagSubsetFont(font: PDFFont, seed: string): Promise<void> {
+  await font.embed(); // writes the subset now, after every page's text has been drawn
+  const tag = [...seed.slice(0, 6)]
+    .map((c) => String.fromCharCode(65 + (parseInt(c, 16) % 26)))
+    .join('');
+  const type0 = font.doc.context.lookup(font.ref, PDFDict);
+  const name = PDFName.of(
+    `${tag}+${type0.lookup(PDFName.of('BaseFont'), PDFName).decodeText().replace(/-\d+$/, '')}`,
+  );
+  type0.set(PDFName.of('BaseFont'), name);
+  const cidFont = type0.lookup(PDFName.of('DescendantFonts'), PDFArray).lookup(0, PDFDict);
+  cidFont.set(PDFName.of('BaseFont'), name);
+  cidFont.lookup(PDFName.of('FontDescriptor'), PDFDict).set(PDFName.of('FontName'), name);
 }
 
 async function readImage(path: string): Promise<Uint8Array> {

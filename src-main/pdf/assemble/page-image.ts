@@ -79,24 +79,22 @@ export async function embedPageImage(
     const g4 = readG4Tiff(tiff);
     if (g4) return embedG4(doc, g4, dpi);
   }
-  return embedFlate(doc, upright, dpi);
+  return embedFlate(doc, upright, (meta.channels ?? 3) <= 2, dpi);
 }
 
 /** Grey stays one channel and colour three (pdf-lib's PNG path would widen grey to RGB). */
 async function embedFlate(
   doc: PDFDocument,
   image: Sharp,
+  grey: boolean,
   dpi: number | undefined,
 ): Promise<EmbeddedImage> {
-  const { data, info } = await image
+  // sharp widens to sRGB on output unless told otherwise; a grey scan stays one channel
+  const { data: pixels, info } = await image
     .flatten({ background: '#ffffff' })
+    .toColourspace(grey ? 'b-w' : 'srgb')
     .raw()
     .toBuffer({ resolveWithObject: true });
-  const grey = info.channels === 1;
-  const pixels =
-    grey || info.channels === 3
-      ? data
-      : await sharp(data, { raw: info }).removeAlpha().toColourspace('srgb').raw().toBuffer();
   const stream = doc.context.flateStream(pixels, {
     Type: 'XObject',
     Subtype: 'Image',
