@@ -6,6 +6,13 @@ export type { ScanDriver } from './driver.js';
 export { ScanService } from './service.js';
 export type { ScanJobOptions } from './service.js';
 export { acquire } from './acquire.js';
+export { ScanSessions } from './sessions.js';
+export type {
+  ScanEventPayloads,
+  ScanEventName,
+  PublishScanEvent,
+  SessionError,
+} from './sessions.js';
 export type { AcquireResult, PageAcquired } from './acquire.js';
 export type { PageDestination, LandedPage, PageLocation } from './destination.js';
 export { OutDirDestination } from './out-dir.js';
@@ -27,6 +34,7 @@ export {
   COLOR_MODES,
   PAGE_SIZES,
   ScanRequestSchema,
+  ScanOverridesSchema,
   DeviceOptionValueSchema,
 } from './types.js';
 export type {

@@ -15,6 +15,7 @@ import type {
   ScanOutcome,
   ScanProgress,
   ScanRequestInput,
+  ScanRequest,
 } from './types.js';
 
 export interface ScanJobOptions {
@@ -51,14 +52,26 @@ export class ScanService {
     return first.id;
   }
 
+  /** The validated request: profile defaults, then the overrides; the default device if none. */
+  async prepare(overrides: Partial<ScanRequestInput>, profile?: string): Promise<ScanRequest> {
+    const device = overrides.device ?? (await this.#defaultDevice());
+    return scanRequestFor(this.config(), profile, { ...overrides, device });
+  }
+
+  run(
+    request: ScanRequest,
+    destination: PageDestination,
+    options: ScanJobOptions = {},
+  ): Promise<AcquireResult<ScanOutcome>> {
+    return acquire(this.driver.scan(request, options), destination, options.onPageAcquired);
+  }
+
   async scan(
     overrides: Partial<ScanRequestInput>,
     destination: PageDestination,
     options: ScanJobOptions = {},
   ): Promise<AcquireResult<ScanOutcome>> {
-    const device = overrides.device ?? (await this.#defaultDevice());
-    const request = scanRequestFor(this.config(), options.profile, { ...overrides, device });
-    return acquire(this.driver.scan(request, options), destination, options.onPageAcquired);
+    return this.run(await this.prepare(overrides, options.profile), destination, options);
   }
 
   close(): Promise<void> {

@@ -28,19 +28,35 @@ const PAGE_SIZE_NAMES = [
 export const DeviceOptionValueSchema = z.union([z.string(), z.number(), z.boolean()]);
 export type DeviceOptionValue = z.infer<typeof DeviceOptionValueSchema>;
 
-export const ScanRequestSchema = z.strictObject({
+const depthSchema = z.union([z.literal(1), z.literal(8), z.literal(16)]);
+const requestFields = {
   device: z.string().min(1).max(256),
-  source: z.enum(SCAN_SOURCES).default('flatbed'),
-  dpi: z.number().int().min(50).max(1200).default(300),
-  mode: z.enum(COLOR_MODES).default('color'),
+  source: z.enum(SCAN_SOURCES),
+  dpi: z.number().int().min(50).max(1200),
+  mode: z.enum(COLOR_MODES),
   /** Bits per sample; the default is 8 (1 for lineart). */
-  depth: z.union([z.literal(1), z.literal(8), z.literal(16)]).optional(),
-  pageSize: z.enum(PAGE_SIZE_NAMES).default('A4'),
+  depth: depthSchema,
+  pageSize: z.enum(PAGE_SIZE_NAMES),
   /** -100..100, applied only where the device has the option. */
-  brightness: z.number().min(-100).max(100).optional(),
-  contrast: z.number().min(-100).max(100).optional(),
+  brightness: z.number().min(-100).max(100),
+  contrast: z.number().min(-100).max(100),
   /** Driver options by their device name, applied last (e.g. a vendor's "swdeskew"). */
-  deviceOptions: z.record(z.string().min(1).max(64), DeviceOptionValueSchema).default({}),
+  deviceOptions: z.record(z.string().min(1).max(64), DeviceOptionValueSchema),
+};
+
+/** What a caller may set; anything left out comes from the scan profile. */
+export const ScanOverridesSchema = z.strictObject(requestFields).partial();
+
+export const ScanRequestSchema = z.strictObject({
+  ...requestFields,
+  source: requestFields.source.default('flatbed'),
+  dpi: requestFields.dpi.default(300),
+  mode: requestFields.mode.default('color'),
+  depth: depthSchema.optional(),
+  pageSize: requestFields.pageSize.default('A4'),
+  brightness: requestFields.brightness.optional(),
+  contrast: requestFields.contrast.optional(),
+  deviceOptions: requestFields.deviceOptions.default({}),
 });
 export type ScanRequest = z.output<typeof ScanRequestSchema>;
 export type ScanRequestInput = z.input<typeof ScanRequestSchema>;

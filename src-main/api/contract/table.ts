@@ -3,5 +3,6 @@
  */
 import { appContract } from './app.js';
 import { mergeContracts } from './define.js';
+import { scanContract } from './scan.js';
 
-export const contract = mergeContracts([appContract] as const);
+export const contract = mergeContracts([appContract, scanContract] as const);

@@ -5,7 +5,9 @@
 import type { ContractMethods } from '../contract/index.js';
 import type { Handlers } from '../handler.js';
 import { appHandlers } from './app.js';
+import { scanHandlers } from './scan.js';
 
 export const handlers: Handlers<ContractMethods> = {
   ...appHandlers,
+  ...scanHandlers,
 };

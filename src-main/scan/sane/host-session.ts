@@ -199,6 +199,9 @@ export class SaneHostSession {
             if (saneStatusOf(error) === 'NO_DOCS' && spool.bytes === 0) throw new EmptyFeeder();
             throw error;
           }
+          // Backends end a cancelled read in their own way (CANCELLED, EOF, a short frame):
+          // whatever arrived after the cancel is not a page.
+          if (this.#cancelled) throw scanCancelled({ device: meta.device, page: index });
           const { bytes, eof } = chunk;
           spool.write(buffer, bytes);
           sink.progress({

@@ -44,6 +44,8 @@ export function rasterFromSpool(page: SpooledPage): Raster {
   const depth = first.depth === 16 ? 16 : 8;
   const height = Math.min(...page.frames.map((f) => f.lines));
   const width = first.pixelsPerLine;
+  if (height <= 0 || width <= 0)
+    throw new Error(`spooled page ${page.index} holds no complete line`);
 
   if (page.frames.length === 1 && (first.format === 'gray' || first.format === 'rgb')) {
     const channels = first.format === 'rgb' ? 3 : 1;
