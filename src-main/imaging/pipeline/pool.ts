@@ -1,15 +1,15 @@
 /**
- * The worker pool the pipeline runs in (piscina). Errors thrown in a worker arrive as plain
- * objects; they are turned back into AppError so callers see the same codes and messages.
+ * The worker pool the pipeline runs in (piscina). A worker reports AppErrors as data; they are
+ * rebuilt here so callers see the same codes and messages as in-process.
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import { AppError, isAppError } from '../../domain/index.js';
+import { AppError } from '../../domain/index.js';
 import { moduleEntry } from '../../platform/index.js';
 import { assertRawImage } from '../raw.js';
 import type { RawImage } from '../raw.js';
 import type { ProcessingProfile } from './profile.js';
-import type { PageResult, PageTask } from './worker.js';
+import type { PageOutcome, PageResult, PageTask } from './worker.js';
 
 export interface ImagingPoolOptions {
   /** Worker threads (default: all cores but one, at least one). */
@@ -39,11 +39,12 @@ export class ImagingPool {
   /** Processes raw pixels; their buffer is moved to the worker (the caller's copy becomes empty). */
   processRaw(image: RawImage, profile: ProcessingProfile): Promise<PageResult> {
     const checked = assertRawImage(image);
-    const transfer =
-      checked.data.byteOffset === 0 && checked.data.byteLength === checked.data.buffer.byteLength
-        ? [checked.data.buffer as ArrayBuffer]
-        : [];
-    return this.run({ kind: 'raw', image: checked, profile }, transfer);
+    const whole =
+      checked.data.byteOffset === 0 && checked.data.byteLength === checked.data.buffer.byteLength;
+    return this.run(
+      { kind: 'raw', image: checked, profile },
+      whole ? [checked.data.buffer as ArrayBuffer] : [],
+    );
   }
 
   async close(): Promise<void> {
@@ -51,28 +52,9 @@ export class ImagingPool {
   }
 
   private async run(task: PageTask, transferList: ArrayBuffer[] = []): Promise<PageResult> {
-    try {
-      return (await this.pool.run(task, { transferList })) as PageResult;
-    } catch (error) {
-      throw revive(error);
-    }
+    const outcome = (await this.pool.run(task, { transferList })) as PageOutcome;
+    if (outcome.ok) return outcome.result;
+    const { code, message, messageVi, details } = outcome.error;
+    throw new AppError(code, { vi: messageVi, en: message }, details ? { details } : {});
   }
-}
-
-/** AppError crossing the thread boundary loses its class; rebuild it from its fields. */
-function revive(error: unknown): unknown {
-  if (isAppError(error)) return error;
-  if (error instanceof Error && error.name === 'AppError') {
-    const e = error as Error & {
-      code?: string;
-      messageVi?: string;
-      details?: Record<string, unknown>;
-    };
-    return new AppError(
-      e.code ?? 'INTERNAL',
-      { vi: e.messageVi ?? e.message, en: e.message },
-      { ...(e.details ? { details: e.details } : {}) },
-    );
-  }
-  return error;
 }
