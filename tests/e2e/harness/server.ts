@@ -74,7 +74,16 @@ export async function startServe(options: ServeOptions = {}): Promise<ServeProce
       '--token',
       token,
     ],
-    { cwd: repoRoot, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd: repoRoot,
+      // A machine-wide config file on the test host must not leak into the test.
+      env: {
+        ...process.env,
+        SOHOA_MACHINE_CONFIG: join(dataDir, 'no-machine-config.json'),
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
