@@ -4,5 +4,6 @@
 import { appContract } from './app.js';
 import { mergeContracts } from './define.js';
 import { scanContract } from './scan.js';
+import { signatureContract } from './signature.js';
 
-export const contract = mergeContracts([appContract, scanContract] as const);
+export const contract = mergeContracts([appContract, scanContract, signatureContract] as const);

@@ -4,12 +4,15 @@
  * The password or PIN comes from the named environment variable or, on a terminal, from a
  * prompt that does not echo; it is never taken from the command line (shell history, `ps`).
  */
-import { X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { AppError, invalidInput } from '../../domain/index.js';
-import { openP12Signer, openPkcs11Signer, signPdfFile } from '../../pdf/index.js';
+import {
+  certificateOrganisation,
+  openP12SignerFile,
+  openPkcs11Signer,
+  signPdfFile,
+} from '../../pdf/index.js';
 import type { Signer } from '../../pdf/index.js';
 import type { RegisterCommands } from '../context.js';
 
@@ -99,10 +102,6 @@ async function secret(
   });
 }
 
-function organisation(certDer: Buffer): string | undefined {
-  return /(?:^|\n)O=([^\n]+)/.exec(new X509Certificate(certDer).subject)?.[1];
-}
-
 export const registerSign: RegisterCommands = (program, ctx) => {
   program
     .command('sign')
@@ -134,25 +133,12 @@ export const registerSign: RegisterCommands = (program, ctx) => {
       const o = parsed.data;
       let signer: Signer;
       if (o.p12 !== undefined) {
-        let file: Buffer;
-        try {
-          file = readFileSync(o.p12);
-        } catch (cause) {
-          throw new AppError(
-            'IO',
-            {
-              vi: `Không đọc được tệp chứng thư "${o.p12}".`,
-              en: `Cannot read the certificate file "${o.p12}".`,
-            },
-            { cause },
-          );
-        }
         const password = await secret(o.passEnv, {
           vi: 'mật khẩu tệp .p12',
           en: '.p12 password',
           flag: '--pass-env',
         });
-        signer = openP12Signer(file, password);
+        signer = openP12SignerFile(o.p12, password);
       } else {
         const pin = await secret(o.pinEnv, {
           vi: 'mã PIN của token',
@@ -166,7 +152,7 @@ export const registerSign: RegisterCommands = (program, ctx) => {
         });
       }
       try {
-        const agency = o.agency ?? organisation(signer.certificate);
+        const agency = o.agency ?? certificateOrganisation(signer.certificate);
         if (o.stamp && !agency) {
           throw new AppError('VALIDATION', {
             vi: 'Chứng thư không ghi tên cơ quan; hãy dùng --agency.',

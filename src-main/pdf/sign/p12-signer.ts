@@ -3,6 +3,7 @@
  * memory; it is never written, logged or kept in an error.
  */
 import { createPrivateKey, sign as rsaSign } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import forge from 'node-forge';
 import { AppError } from '../../domain/index.js';
 import { asn1 } from '../verify/index.js';
@@ -82,4 +83,22 @@ export function openP12Signer(file: Buffer, password: string): Signer {
     sign: (data) => Promise.resolve(rsaSign('sha256', data, privateKey)),
     close: () => undefined,
   };
+}
+
+/** Reads the .p12/.pfx file at `path` and opens it. */
+export function openP12SignerFile(path: string, password: string): Signer {
+  let file: Buffer;
+  try {
+    file = readFileSync(path);
+  } catch (cause) {
+    throw new AppError(
+      'IO',
+      {
+        vi: `Không đọc được tệp chứng thư "${path}".`,
+        en: `Cannot read the certificate file "${path}".`,
+      },
+      { cause, details: { path } },
+    );
+  }
+  return openP12Signer(file, password);
 }

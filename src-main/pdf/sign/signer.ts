@@ -91,6 +91,11 @@ export function assertCertificateCanSign(certDer: Buffer, at: Date): void {
   }
 }
 
+/** The organisation (O=) named in a certificate's subject: the default copying agency. */
+export function certificateOrganisation(certDer: Buffer): string | undefined {
+  return /(?:^|\n)O=([^\n]+)/.exec(new X509Certificate(certDer).subject)?.[1];
+}
+
 export function rsaSignatureLength(certDer: Buffer): number {
   const bits = new X509Certificate(certDer).publicKey.asymmetricKeyDetails?.modulusLength ?? 4096;
   return Math.ceil(bits / 8);
