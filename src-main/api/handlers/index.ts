@@ -5,11 +5,11 @@
 import type { ContractMethods } from '../contract/index.js';
 import type { Handlers } from '../handler.js';
 import { appHandlers } from './app.js';
-import { signatureHandlers } from './signature.js';
 import { scanHandlers } from './scan.js';
+import { signatureHandlers } from './signature.js';
 
 export const handlers: Handlers<ContractMethods> = {
   ...appHandlers,
-  ...signatureHandlers,
   ...scanHandlers,
+  ...signatureHandlers,
 };
