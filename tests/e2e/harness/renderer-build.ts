@@ -61,9 +61,10 @@ async function withLock<T>(action: () => Promise<T>): Promise<T> {
 }
 
 export async function ensureRendererBuilt(): Promise<void> {
-  if (!rendererIsStale()) return;
+  // Checked under the lock too: a build in progress may have written index.html but not yet
+  // every asset, and another test process must not serve that half-written folder.
   await withLock(async () => {
-    if (!rendererIsStale()) return; // another test process built it while we waited
+    if (!rendererIsStale()) return;
     try {
       await run(
         process.execPath,
