@@ -2,7 +2,8 @@
  * How a capability hands a service to the core: `defineService` once in its own module, then
  * `core.use(definition)` wherever it is needed. The core creates each service on first use, one
  * per data directory, and disposes of them in reverse order on close, so no central list of
- * services has to be edited when a capability is added.
+ * services has to be edited when a capability is added. A service that uses another while being
+ * created is closed before it.
  */
 import type { Core } from './core.js';
 

@@ -42,7 +42,9 @@ export async function createFileLogger(options: FileLogOptions): Promise<FileLog
     mkdir: true,
     // `current.log` always names the live file; Windows needs privileges for symlinks.
     symlink: process.platform !== 'win32',
-    limit: { count: options.keepFiles },
+    // Also prune files from earlier runs, which pino-roll otherwise forgets (it prunes before
+    // creating the next file, so `count` old files remain beside the live one).
+    limit: { count: options.keepFiles, removeOtherLogFiles: true },
   });
   const logger = pino(
     {
