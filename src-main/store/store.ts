@@ -32,6 +32,7 @@ import { PageRepository } from './repositories/pages.js';
 import { ResultRepository } from './repositories/results.js';
 import type { NewResult } from './repositories/results.js';
 import { SearchIndexer, SearchService } from './search/index.js';
+import { prepared } from './statements.js';
 
 export const DATABASE_FILE = 'sohoa.db';
 export const BLOB_DIR = 'blobs';
@@ -189,11 +190,10 @@ export class Store {
       const documentId = input.documentId ?? this.documentForComponent(input.componentId, now);
       // A GC in another process may have removed an identical, unreferenced file meanwhile.
       this.blobs.restore(blob.sha256, input.bytes);
-      this.db
-        .prepare(
-          'INSERT INTO blobs (sha256, size, created_at) VALUES (?, ?, ?) ON CONFLICT (sha256) DO NOTHING',
-        )
-        .run(blob.sha256, blob.size, now);
+      prepared(
+        this.db,
+        'INSERT INTO blobs (sha256, size, created_at) VALUES (?, ?, ?) ON CONFLICT (sha256) DO NOTHING',
+      ).run(blob.sha256, blob.size, now);
       this.dossiers.dossierOfDocument(documentId);
       return this.pages.insert({
         documentId,
@@ -247,11 +247,10 @@ export class Store {
     return this.transaction(() => {
       const now = this.stamp();
       this.blobs.restore(blob.sha256, bytes);
-      this.db
-        .prepare(
-          'INSERT INTO blobs (sha256, size, created_at) VALUES (?, ?, ?) ON CONFLICT (sha256) DO NOTHING',
-        )
-        .run(blob.sha256, blob.size, now);
+      prepared(
+        this.db,
+        'INSERT INTO blobs (sha256, size, created_at) VALUES (?, ?, ?) ON CONFLICT (sha256) DO NOTHING',
+      ).run(blob.sha256, blob.size, now);
       const result = this.results.insert({ ...fields, blobSha256: blob.sha256 }, now);
       this.audit.append(
         {
@@ -273,17 +272,16 @@ export class Store {
 
   getSetting(key: string): string | undefined {
     return (
-      this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
+      prepared(this.db, 'SELECT value FROM settings WHERE key = ?').get(key) as
         { value: string } | undefined
     )?.value;
   }
 
   setSetting(key: string, value: string): void {
-    this.db
-      .prepare(
-        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-      )
-      .run(key, value);
+    prepared(
+      this.db,
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ).run(key, value);
   }
 
   /** Adds or replaces the catalog's agencies and procedures, all or nothing. */
@@ -294,8 +292,7 @@ export class Store {
   rebuildSearchIndex(): void {
     this.transaction(() =>
       this.indexer.rebuild(
-        this.db
-          .prepare('SELECT id FROM dossiers')
+        prepared(this.db, 'SELECT id FROM dossiers')
           .all()
           .map((r) => this.dossiers.require((r as { id: number }).id)),
       ),

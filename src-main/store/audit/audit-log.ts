@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../connection.js';
+import { prepared } from '../statements.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -49,7 +50,7 @@ export class AuditLog {
   constructor(private readonly db: Db) {}
 
   append(entry: AuditEntry, at: string): AuditRow {
-    const head = this.db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as
+    const head = prepared(this.db, 'SELECT seq, hash FROM audit_head WHERE id = 1').get() as
       { seq: number; hash: string } | undefined;
     const base = {
       seq: (head?.seq ?? 0) + 1,
@@ -62,33 +63,31 @@ export class AuditLog {
     };
     const prev = head?.hash ?? GENESIS_HASH;
     const row: AuditRow = { ...base, prev_hash: prev, hash: rowHash(prev, base) };
-    this.db
-      .prepare(
-        'INSERT INTO audit_log (seq, at, actor, action, dossier_id, MaHoSo, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(
-        row.seq,
-        row.at,
-        row.actor,
-        row.action,
-        row.dossier_id,
-        row.MaHoSo,
-        row.details,
-        row.prev_hash,
-        row.hash,
-      );
-    this.db
-      .prepare(
-        'INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash',
-      )
-      .run(row.seq, row.hash);
+    prepared(
+      this.db,
+      'INSERT INTO audit_log (seq, at, actor, action, dossier_id, MaHoSo, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(
+      row.seq,
+      row.at,
+      row.actor,
+      row.action,
+      row.dossier_id,
+      row.MaHoSo,
+      row.details,
+      row.prev_hash,
+      row.hash,
+    );
+    prepared(
+      this.db,
+      'INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash',
+    ).run(row.seq, row.hash);
     return row;
   }
 
   forDossier(dossierId: number): AuditRow[] {
-    return this.db
-      .prepare('SELECT * FROM audit_log WHERE dossier_id = ? ORDER BY seq')
-      .all(dossierId) as AuditRow[];
+    return prepared(this.db, 'SELECT * FROM audit_log WHERE dossier_id = ? ORDER BY seq').all(
+      dossierId,
+    ) as AuditRow[];
   }
 
   verify(): AuditVerification {
@@ -96,9 +95,10 @@ export class AuditLog {
     let prev = GENESIS_HASH;
     let expectedSeq = 1;
     let rows = 0;
-    for (const r of this.db
-      .prepare('SELECT * FROM audit_log ORDER BY seq')
-      .iterate() as Iterable<AuditRow>) {
+    for (const r of prepared(
+      this.db,
+      'SELECT * FROM audit_log ORDER BY seq',
+    ).iterate() as Iterable<AuditRow>) {
       rows += 1;
       if (r.seq !== expectedSeq) problems.push({ seq: r.seq, problem: 'sequence-gap' });
       if (r.prev_hash !== prev) problems.push({ seq: r.seq, problem: 'chain-broken' });
@@ -107,7 +107,7 @@ export class AuditLog {
       prev = r.hash;
       expectedSeq = r.seq + 1;
     }
-    const head = this.db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as
+    const head = prepared(this.db, 'SELECT seq, hash FROM audit_head WHERE id = 1').get() as
       { seq: number; hash: string } | undefined;
     const lastSeq = expectedSeq - 1;
     if ((head?.seq ?? 0) !== lastSeq || (head?.hash ?? GENESIS_HASH) !== prev)

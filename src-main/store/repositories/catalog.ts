@@ -2,6 +2,7 @@
 import type { Agency, Catalog, Procedure, ProcedureComponent } from '../../domain/index.js';
 import { AppError } from '../../domain/index.js';
 import type { Db } from '../connection.js';
+import { prepared } from '../statements.js';
 
 interface ProcedureRow {
   MaTTHC: string;
@@ -21,21 +22,24 @@ export class CatalogRepository {
 
   /** Replaces agencies/procedures present in `catalog` (upsert); the caller owns the transaction. */
   upsert(catalog: Catalog): void {
-    const agency = this.db.prepare(
+    const agency = prepared(
+      this.db,
       `INSERT INTO agencies (MaDinhDanh, TenDonVi, Cap, MaDonViCha) VALUES (?, ?, ?, ?)
        ON CONFLICT (MaDinhDanh) DO UPDATE SET TenDonVi = excluded.TenDonVi, Cap = excluded.Cap, MaDonViCha = excluded.MaDonViCha`,
     );
     for (const a of catalog.agencies)
       agency.run(a.MaDinhDanh, a.TenDonVi, a.Cap, a.MaDonViCha ?? null);
-    const proc = this.db.prepare(
+    const proc = prepared(
+      this.db,
       `INSERT INTO procedures (MaTTHC, TenTTHC, MaLinhVuc, TenLinhVuc, CapThucHien, ThoiHanGiaiQuyet, PhiDiaGioi, source, legal_basis, verified, catalog_version)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (MaTTHC) DO UPDATE SET TenTTHC = excluded.TenTTHC, MaLinhVuc = excluded.MaLinhVuc, TenLinhVuc = excluded.TenLinhVuc,
          CapThucHien = excluded.CapThucHien, ThoiHanGiaiQuyet = excluded.ThoiHanGiaiQuyet, PhiDiaGioi = excluded.PhiDiaGioi,
          source = excluded.source, legal_basis = excluded.legal_basis, verified = excluded.verified, catalog_version = excluded.catalog_version`,
     );
-    const clear = this.db.prepare('DELETE FROM procedure_components WHERE MaTTHC = ?');
-    const comp = this.db.prepare(
+    const clear = prepared(this.db, 'DELETE FROM procedure_components WHERE MaTTHC = ?');
+    const comp = prepared(
+      this.db,
       `INSERT INTO procedure_components (MaTTHC, MaThanhPhanHoSo, TenThanhPhanHoSo, BatBuoc, SoBanChinh, SoBanSao, position)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
@@ -69,7 +73,7 @@ export class CatalogRepository {
   }
 
   procedure(code: string): Procedure | undefined {
-    const row = this.db.prepare('SELECT * FROM procedures WHERE MaTTHC = ?').get(code) as
+    const row = prepared(this.db, 'SELECT * FROM procedures WHERE MaTTHC = ?').get(code) as
       ProcedureRow | undefined;
     return row && this.toProcedure(row);
   }
@@ -91,27 +95,27 @@ export class CatalogRepository {
 
   procedures(): Procedure[] {
     return (
-      this.db.prepare('SELECT * FROM procedures ORDER BY MaTTHC').all() as ProcedureRow[]
+      prepared(this.db, 'SELECT * FROM procedures ORDER BY MaTTHC').all() as ProcedureRow[]
     ).map((r) => this.toProcedure(r));
   }
 
   agencies(): Agency[] {
-    const rows = this.db
-      .prepare('SELECT MaDinhDanh, TenDonVi, Cap, MaDonViCha FROM agencies ORDER BY MaDinhDanh')
-      .all() as Array<Omit<Agency, 'MaDonViCha'> & { MaDonViCha: string | null }>;
+    const rows = prepared(
+      this.db,
+      'SELECT MaDinhDanh, TenDonVi, Cap, MaDonViCha FROM agencies ORDER BY MaDinhDanh',
+    ).all() as Array<Omit<Agency, 'MaDonViCha'> & { MaDonViCha: string | null }>;
     return rows.map(({ MaDonViCha, ...a }) => (MaDonViCha ? { ...a, MaDonViCha } : a));
   }
 
   count(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM procedures').get() as { n: number }).n;
+    return (prepared(this.db, 'SELECT count(*) AS n FROM procedures').get() as { n: number }).n;
   }
 
   private toProcedure(r: ProcedureRow): Procedure {
-    const components = this.db
-      .prepare(
-        'SELECT MaThanhPhanHoSo, TenThanhPhanHoSo, BatBuoc, SoBanChinh, SoBanSao FROM procedure_components WHERE MaTTHC = ? ORDER BY position',
-      )
-      .all(r.MaTTHC) as Array<{
+    const components = prepared(
+      this.db,
+      'SELECT MaThanhPhanHoSo, TenThanhPhanHoSo, BatBuoc, SoBanChinh, SoBanSao FROM procedure_components WHERE MaTTHC = ? ORDER BY position',
+    ).all(r.MaTTHC) as Array<{
       MaThanhPhanHoSo: string;
       TenThanhPhanHoSo: string;
       BatBuoc: number;

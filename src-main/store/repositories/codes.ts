@@ -7,6 +7,7 @@
  */
 import { AppError, assertOfficialDossierCode, formatDossierCode } from '../../domain/index.js';
 import type { Db } from '../connection.js';
+import { prepared } from '../statements.js';
 
 export interface TakenCode {
   code: string;
@@ -19,7 +20,8 @@ export class CodeRepository {
   /** Stores leased official codes; codes already known are ignored. Returns how many were new. */
   addLeases(codes: readonly string[], now: string): number {
     const parsed = codes.map((c) => ({ code: c, parts: assertOfficialDossierCode(c) }));
-    const insert = this.db.prepare(
+    const insert = prepared(
+      this.db,
       'INSERT INTO code_leases (MaHoSo, agency, day, sequence, leased_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (MaHoSo) DO NOTHING',
     );
     let added = 0;
@@ -31,28 +33,25 @@ export class CodeRepository {
   /** Free leased codes for an agency and day. */
   freeLeases(agency: string, day: string): number {
     return (
-      this.db
-        .prepare(
-          'SELECT count(*) AS n FROM code_leases WHERE agency = ? AND day = ? AND used_at IS NULL',
-        )
-        .get(agency, day) as { n: number }
+      prepared(
+        this.db,
+        'SELECT count(*) AS n FROM code_leases WHERE agency = ? AND day = ? AND used_at IS NULL',
+      ).get(agency, day) as { n: number }
     ).n;
   }
 
   /** Takes the next code for a dossier received today by `agency`; must run in a write transaction. */
   take(agency: string, day: string): TakenCode {
-    const lease = this.db
-      .prepare(
-        'SELECT MaHoSo FROM code_leases WHERE agency = ? AND day = ? AND used_at IS NULL ORDER BY sequence LIMIT 1',
-      )
-      .get(agency, day) as { MaHoSo: string } | undefined;
+    const lease = prepared(
+      this.db,
+      'SELECT MaHoSo FROM code_leases WHERE agency = ? AND day = ? AND used_at IS NULL ORDER BY sequence LIMIT 1',
+    ).get(agency, day) as { MaHoSo: string } | undefined;
     if (lease) return { code: lease.MaHoSo, provisional: false };
-    const next = this.db
-      .prepare(
-        `INSERT INTO provisional_sequences (agency, day, last) VALUES (?, ?, 1)
+    const next = prepared(
+      this.db,
+      `INSERT INTO provisional_sequences (agency, day, last) VALUES (?, ?, 1)
          ON CONFLICT (agency, day) DO UPDATE SET last = last + 1 RETURNING last`,
-      )
-      .get(agency, day) as { last: number };
+    ).get(agency, day) as { last: number };
     return {
       code: formatDossierCode({ agency, day, sequence: next.last, provisional: true }),
       provisional: true,
@@ -61,18 +60,18 @@ export class CodeRepository {
 
   /** Marks a leased code used by a dossier (no-op for provisional codes). */
   markUsed(code: string, dossierId: number, now: string): void {
-    this.db
-      .prepare(
-        'UPDATE code_leases SET used_at = ?, dossier_id = ? WHERE MaHoSo = ? AND used_at IS NULL',
-      )
-      .run(now, dossierId, code);
+    prepared(
+      this.db,
+      'UPDATE code_leases SET used_at = ?, dossier_id = ? WHERE MaHoSo = ? AND used_at IS NULL',
+    ).run(now, dossierId, code);
   }
 
   /** Ensures an official code given at sync is not already held by another dossier or lease. */
   assertAvailable(code: string): void {
-    const taken = this.db.prepare('SELECT 1 FROM dossiers WHERE MaHoSo = ?').get(code);
-    const leased = this.db.prepare('SELECT used_at FROM code_leases WHERE MaHoSo = ?').get(code) as
-      { used_at: string | null } | undefined;
+    const taken = prepared(this.db, 'SELECT 1 FROM dossiers WHERE MaHoSo = ?').get(code);
+    const leased = prepared(this.db, 'SELECT used_at FROM code_leases WHERE MaHoSo = ?').get(
+      code,
+    ) as { used_at: string | null } | undefined;
     if (taken || leased?.used_at) {
       throw new AppError(
         'CONFLICT',

@@ -8,6 +8,7 @@ import type {
 } from '../../domain/index.js';
 import { AppError } from '../../domain/index.js';
 import type { Db } from '../connection.js';
+import { prepared } from '../statements.js';
 
 interface DossierRow {
   id: number;
@@ -105,48 +106,47 @@ export class DossierRepository {
   constructor(private readonly db: Db) {}
 
   insert(d: NewDossier, now: string): Dossier {
-    const info = this.db
-      .prepare(
-        `INSERT INTO dossiers (MaHoSo, provisional, MaTTHC, TenTTHC, MaLinhVuc, TenLinhVuc, ChuHoSo, LoaiDoiTuong,
+    const info = prepared(
+      this.db,
+      `INSERT INTO dossiers (MaHoSo, provisional, MaTTHC, TenTTHC, MaLinhVuc, TenLinhVuc, ChuHoSo, LoaiDoiTuong,
            LoaiDinhDanh, SoDinhDanh, SoDienThoai, Email, DiaChi, TrichYeuHoSo, NoiNopHoSo, DonViXuLy, KenhThucHien,
            NgayTiepNhan, NgayHenTra, TrangThaiHoSo, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        d.MaHoSo,
-        d.provisional ? 1 : 0,
-        d.MaTTHC,
-        d.TenTTHC,
-        d.MaLinhVuc,
-        d.TenLinhVuc,
-        d.ChuHoSo,
-        d.LoaiDoiTuong,
-        d.DinhDanhCHS?.LoaiDinhDanh ?? null,
-        d.DinhDanhCHS?.SoDinhDanh ?? null,
-        d.SoDienThoai ?? null,
-        d.Email ?? null,
-        d.DiaChi ?? null,
-        d.TrichYeuHoSo ?? null,
-        d.NoiNopHoSo,
-        d.DonViXuLy,
-        d.KenhThucHien,
-        d.NgayTiepNhan,
-        d.NgayHenTra ?? null,
-        d.TrangThaiHoSo,
-        now,
-        now,
-      );
+    ).run(
+      d.MaHoSo,
+      d.provisional ? 1 : 0,
+      d.MaTTHC,
+      d.TenTTHC,
+      d.MaLinhVuc,
+      d.TenLinhVuc,
+      d.ChuHoSo,
+      d.LoaiDoiTuong,
+      d.DinhDanhCHS?.LoaiDinhDanh ?? null,
+      d.DinhDanhCHS?.SoDinhDanh ?? null,
+      d.SoDienThoai ?? null,
+      d.Email ?? null,
+      d.DiaChi ?? null,
+      d.TrichYeuHoSo ?? null,
+      d.NoiNopHoSo,
+      d.DonViXuLy,
+      d.KenhThucHien,
+      d.NgayTiepNhan,
+      d.NgayHenTra ?? null,
+      d.TrangThaiHoSo,
+      now,
+      now,
+    );
     return this.require(Number(info.lastInsertRowid));
   }
 
   get(id: number): Dossier | undefined {
-    const row = this.db.prepare('SELECT * FROM dossiers WHERE id = ?').get(id) as
+    const row = prepared(this.db, 'SELECT * FROM dossiers WHERE id = ?').get(id) as
       DossierRow | undefined;
     return row && toDossier(row);
   }
 
   getByCode(code: string): Dossier | undefined {
-    const row = this.db.prepare('SELECT * FROM dossiers WHERE MaHoSo = ?').get(code) as
+    const row = prepared(this.db, 'SELECT * FROM dossiers WHERE MaHoSo = ?').get(code) as
       DossierRow | undefined;
     return row && toDossier(row);
   }
@@ -177,53 +177,59 @@ export class DossierRepository {
     const { where, params } = dossierFilterSql(filter);
     const sql = `SELECT d.* FROM dossiers d ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY d.NgayTiepNhan DESC, d.id DESC LIMIT ? OFFSET ?`;
-    const rows = this.db
-      .prepare(sql)
-      .all(...params, filter.limit ?? 100, filter.offset ?? 0) as DossierRow[];
+    const rows = prepared(this.db, sql).all(
+      ...params,
+      filter.limit ?? 100,
+      filter.offset ?? 0,
+    ) as DossierRow[];
     return rows.map(toDossier);
   }
 
   listProvisional(): Dossier[] {
     return (
-      this.db
-        .prepare('SELECT * FROM dossiers WHERE provisional = 1 ORDER BY id')
-        .all() as DossierRow[]
+      prepared(
+        this.db,
+        'SELECT * FROM dossiers WHERE provisional = 1 ORDER BY id',
+      ).all() as DossierRow[]
     ).map(toDossier);
   }
 
   setStatus(id: number, status: DossierStatus, now: string): void {
-    this.db
-      .prepare('UPDATE dossiers SET TrangThaiHoSo = ?, updated_at = ? WHERE id = ?')
-      .run(status, now, id);
+    prepared(this.db, 'UPDATE dossiers SET TrangThaiHoSo = ?, updated_at = ? WHERE id = ?').run(
+      status,
+      now,
+      id,
+    );
   }
 
   setSyncState(id: number, state: SyncState, now: string): void {
-    this.db
-      .prepare('UPDATE dossiers SET sync_state = ?, updated_at = ? WHERE id = ?')
-      .run(state, now, id);
+    prepared(this.db, 'UPDATE dossiers SET sync_state = ?, updated_at = ? WHERE id = ?').run(
+      state,
+      now,
+      id,
+    );
   }
 
   setCode(id: number, code: string, provisional: boolean, now: string): void {
-    this.db
-      .prepare('UPDATE dossiers SET MaHoSo = ?, provisional = ?, updated_at = ? WHERE id = ?')
-      .run(code, provisional ? 1 : 0, now, id);
+    prepared(
+      this.db,
+      'UPDATE dossiers SET MaHoSo = ?, provisional = ?, updated_at = ? WHERE id = ?',
+    ).run(code, provisional ? 1 : 0, now, id);
   }
 
   addComponent(c: Omit<DossierComponent, 'id'>): DossierComponent {
-    const info = this.db
-      .prepare(
-        'INSERT INTO components (dossier_id, MaThanhPhanHoSo, TenThanhPhanHoSo, BatBuoc, position) VALUES (?, ?, ?, ?, ?)',
-      )
-      .run(c.dossierId, c.MaThanhPhanHoSo, c.TenThanhPhanHoSo, c.BatBuoc ? 1 : 0, c.position);
+    const info = prepared(
+      this.db,
+      'INSERT INTO components (dossier_id, MaThanhPhanHoSo, TenThanhPhanHoSo, BatBuoc, position) VALUES (?, ?, ?, ?, ?)',
+    ).run(c.dossierId, c.MaThanhPhanHoSo, c.TenThanhPhanHoSo, c.BatBuoc ? 1 : 0, c.position);
     return { ...c, id: Number(info.lastInsertRowid) };
   }
 
   components(dossierId: number): DossierComponent[] {
-    const rows = this.db
-      .prepare(
-        'SELECT id, dossier_id, MaThanhPhanHoSo, TenThanhPhanHoSo, BatBuoc, position FROM components WHERE dossier_id = ? ORDER BY position, id',
-      )
-      .all(dossierId) as Array<{
+    const rows = prepared(
+      this.db,
+      'SELECT id, dossier_id, MaThanhPhanHoSo, TenThanhPhanHoSo, BatBuoc, position FROM components WHERE dossier_id = ? ORDER BY position, id',
+    ).all(dossierId) as Array<{
       id: number;
       dossier_id: number;
       MaThanhPhanHoSo: string;
@@ -242,7 +248,7 @@ export class DossierRepository {
   }
 
   component(id: number): DossierComponent {
-    const row = this.db.prepare('SELECT dossier_id FROM components WHERE id = ?').get(id) as
+    const row = prepared(this.db, 'SELECT dossier_id FROM components WHERE id = ?').get(id) as
       { dossier_id: number } | undefined;
     const found = row && this.components(row.dossier_id).find((c) => c.id === id);
     if (!found)
@@ -256,24 +262,23 @@ export class DossierRepository {
 
   addDocument(componentId: number, title: string, now: string): DossierDocument {
     const position = (
-      this.db
-        .prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM documents WHERE component_id = ?')
-        .get(componentId) as { p: number }
+      prepared(
+        this.db,
+        'SELECT coalesce(max(position), 0) + 1 AS p FROM documents WHERE component_id = ?',
+      ).get(componentId) as { p: number }
     ).p;
-    const info = this.db
-      .prepare(
-        'INSERT INTO documents (component_id, title, position, created_at) VALUES (?, ?, ?, ?)',
-      )
-      .run(componentId, title, position, now);
+    const info = prepared(
+      this.db,
+      'INSERT INTO documents (component_id, title, position, created_at) VALUES (?, ?, ?, ?)',
+    ).run(componentId, title, position, now);
     return { id: Number(info.lastInsertRowid), componentId, title, position, signed: false };
   }
 
   documents(componentId: number): DossierDocument[] {
-    const rows = this.db
-      .prepare(
-        'SELECT id, component_id, title, position, pdf_sha256, signed FROM documents WHERE component_id = ? ORDER BY position, id',
-      )
-      .all(componentId) as Array<{
+    const rows = prepared(
+      this.db,
+      'SELECT id, component_id, title, position, pdf_sha256, signed FROM documents WHERE component_id = ? ORDER BY position, id',
+    ).all(componentId) as Array<{
       id: number;
       component_id: number;
       title: string;
@@ -293,11 +298,10 @@ export class DossierRepository {
 
   /** The dossier a document belongs to. */
   dossierOfDocument(documentId: number): number {
-    const row = this.db
-      .prepare(
-        'SELECT c.dossier_id AS id FROM documents doc JOIN components c ON c.id = doc.component_id WHERE doc.id = ?',
-      )
-      .get(documentId) as { id: number } | undefined;
+    const row = prepared(
+      this.db,
+      'SELECT c.dossier_id AS id FROM documents doc JOIN components c ON c.id = doc.component_id WHERE doc.id = ?',
+    ).get(documentId) as { id: number } | undefined;
     if (!row)
       throw new AppError(
         'NOT_FOUND',

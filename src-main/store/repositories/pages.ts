@@ -2,6 +2,7 @@
 import type { OcrWord, Page, PageOcr, Rotation } from '../../domain/index.js';
 import { AppError } from '../../domain/index.js';
 import type { Db } from '../connection.js';
+import { prepared } from '../statements.js';
 
 interface PageRow {
   id: number;
@@ -53,33 +54,34 @@ export class PageRepository {
 
   insert(p: NewPageRow): Page {
     const position = (
-      this.db
-        .prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM pages WHERE document_id = ?')
-        .get(p.documentId) as { p: number }
+      prepared(
+        this.db,
+        'SELECT coalesce(max(position), 0) + 1 AS p FROM pages WHERE document_id = ?',
+      ).get(p.documentId) as { p: number }
     ).p;
-    const info = this.db
-      .prepare(
-        `INSERT INTO pages (document_id, position, blob_sha256, mime, width, height, dpi, rotation, blank, needs_review, acquired_at)
+    const info = prepared(
+      this.db,
+      `INSERT INTO pages (document_id, position, blob_sha256, mime, width, height, dpi, rotation, blank, needs_review, acquired_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        p.documentId,
-        position,
-        p.blobSha256,
-        p.mime,
-        p.width ?? null,
-        p.height ?? null,
-        p.dpi ?? null,
-        p.rotation ?? 0,
-        p.blank ? 1 : 0,
-        p.needsReview ? 1 : 0,
-        p.acquiredAt,
-      );
+    ).run(
+      p.documentId,
+      position,
+      p.blobSha256,
+      p.mime,
+      p.width ?? null,
+      p.height ?? null,
+      p.dpi ?? null,
+      p.rotation ?? 0,
+      p.blank ? 1 : 0,
+      p.needsReview ? 1 : 0,
+      p.acquiredAt,
+    );
     return this.require(Number(info.lastInsertRowid));
   }
 
   get(id: number): Page | undefined {
-    const row = this.db.prepare('SELECT * FROM pages WHERE id = ?').get(id) as PageRow | undefined;
+    const row = prepared(this.db, 'SELECT * FROM pages WHERE id = ?').get(id) as
+      PageRow | undefined;
     return row && toPage(row);
   }
 
@@ -96,9 +98,9 @@ export class PageRepository {
 
   list(documentId: number): Page[] {
     return (
-      this.db
-        .prepare('SELECT * FROM pages WHERE document_id = ? ORDER BY position, id')
-        .all(documentId) as PageRow[]
+      prepared(this.db, 'SELECT * FROM pages WHERE document_id = ? ORDER BY position, id').all(
+        documentId,
+      ) as PageRow[]
     ).map(toPage);
   }
 
@@ -122,24 +124,24 @@ export class PageRepository {
       params.push(value);
     }
     if (sets.length)
-      this.db.prepare(`UPDATE pages SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
+      prepared(this.db, `UPDATE pages SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
     return this.require(id);
   }
 
   setOcr(ocr: PageOcr, now: string): void {
-    this.db
-      .prepare(
-        `INSERT INTO page_ocr (page_id, text, words, confidence, engine, created_at) VALUES (?, ?, ?, ?, ?, ?)
+    prepared(
+      this.db,
+      `INSERT INTO page_ocr (page_id, text, words, confidence, engine, created_at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (page_id) DO UPDATE SET text = excluded.text, words = excluded.words,
            confidence = excluded.confidence, engine = excluded.engine, created_at = excluded.created_at`,
-      )
-      .run(ocr.pageId, ocr.text, JSON.stringify(ocr.words), ocr.confidence, ocr.engine, now);
+    ).run(ocr.pageId, ocr.text, JSON.stringify(ocr.words), ocr.confidence, ocr.engine, now);
   }
 
   getOcr(pageId: number): PageOcr | undefined {
-    const row = this.db
-      .prepare('SELECT page_id, text, words, confidence, engine FROM page_ocr WHERE page_id = ?')
-      .get(pageId) as
+    const row = prepared(
+      this.db,
+      'SELECT page_id, text, words, confidence, engine FROM page_ocr WHERE page_id = ?',
+    ).get(pageId) as
       | { page_id: number; text: string; words: string; confidence: number; engine: string }
       | undefined;
     return (

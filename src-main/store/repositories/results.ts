@@ -1,6 +1,7 @@
 /** Result documents (giấy tờ kết quả) kept for reuse by the owner's next procedure. */
 import type { DossierResult } from '../../domain/index.js';
 import type { Db } from '../connection.js';
+import { prepared } from '../statements.js';
 
 interface ResultRow {
   id: number;
@@ -36,42 +37,41 @@ export class ResultRepository {
   constructor(private readonly db: Db) {}
 
   insert(r: NewResult, now: string): DossierResult {
-    const info = this.db
-      .prepare(
-        `INSERT INTO results (dossier_id, MaKetQua, TenGiayTo, SoGiayTo, SoDinhDanhChuSoHuu, NgayCap, blob_sha256, origin, created_at)
+    const info = prepared(
+      this.db,
+      `INSERT INTO results (dossier_id, MaKetQua, TenGiayTo, SoGiayTo, SoDinhDanhChuSoHuu, NgayCap, blob_sha256, origin, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        r.dossierId ?? null,
-        r.MaKetQua ?? null,
-        r.TenGiayTo,
-        r.SoGiayTo ?? null,
-        r.SoDinhDanhChuSoHuu ?? null,
-        r.NgayCap ?? null,
-        r.blobSha256,
-        r.origin,
-        now,
-      );
+    ).run(
+      r.dossierId ?? null,
+      r.MaKetQua ?? null,
+      r.TenGiayTo,
+      r.SoGiayTo ?? null,
+      r.SoDinhDanhChuSoHuu ?? null,
+      r.NgayCap ?? null,
+      r.blobSha256,
+      r.origin,
+      now,
+    );
     return toResult(
-      this.db
-        .prepare('SELECT * FROM results WHERE id = ?')
-        .get(Number(info.lastInsertRowid)) as ResultRow,
+      prepared(this.db, 'SELECT * FROM results WHERE id = ?').get(
+        Number(info.lastInsertRowid),
+      ) as ResultRow,
     );
   }
 
   byOwner(identityNumber: string): DossierResult[] {
     return (
-      this.db
-        .prepare('SELECT * FROM results WHERE SoDinhDanhChuSoHuu = ? ORDER BY id DESC')
-        .all(identityNumber) as ResultRow[]
+      prepared(this.db, 'SELECT * FROM results WHERE SoDinhDanhChuSoHuu = ? ORDER BY id DESC').all(
+        identityNumber,
+      ) as ResultRow[]
     ).map(toResult);
   }
 
   byDossier(dossierId: number): DossierResult[] {
     return (
-      this.db
-        .prepare('SELECT * FROM results WHERE dossier_id = ? ORDER BY id')
-        .all(dossierId) as ResultRow[]
+      prepared(this.db, 'SELECT * FROM results WHERE dossier_id = ? ORDER BY id').all(
+        dossierId,
+      ) as ResultRow[]
     ).map(toResult);
   }
 }

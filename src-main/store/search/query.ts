@@ -14,14 +14,26 @@ export function searchTerms(input: string): string[] {
   return (foldVietnamese(input).match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_TERMS);
 }
 
-/** The FTS5 MATCH expression, or undefined when the input holds no searchable word. */
-export function toFtsQuery(input: string): string | undefined {
+export interface ParsedQuery {
+  /** The FTS5 MATCH expression. */
+  match: string;
+  /** Whole-word terms. */
+  terms: string[];
+  /** The last term when it is searched as a prefix. */
+  prefix?: string;
+}
+
+export function parseQuery(input: string): ParsedQuery | undefined {
   const terms = searchTerms(input);
   if (terms.length === 0) return undefined;
-  const endsInWord = /[\p{L}\p{N}]$/u.test(input.trim());
-  return terms
-    .map((t, i) =>
-      i === terms.length - 1 && endsInWord && t.length >= MIN_PREFIX ? `"${t}"*` : `"${t}"`,
-    )
-    .join(' ');
+  const last = terms[terms.length - 1] as string;
+  const isPrefix = /[\p{L}\p{N}]$/u.test(input.trim()) && last.length >= MIN_PREFIX;
+  const whole = isPrefix ? terms.slice(0, -1) : terms;
+  const match = [...whole.map((t) => `"${t}"`), ...(isPrefix ? [`"${last}"*`] : [])].join(' ');
+  return { match, terms: whole, ...(isPrefix ? { prefix: last } : {}) };
+}
+
+/** The FTS5 MATCH expression, or undefined when the input holds no searchable word. */
+export function toFtsQuery(input: string): string | undefined {
+  return parseQuery(input)?.match;
 }

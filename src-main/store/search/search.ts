@@ -1,8 +1,7 @@
 /**
  * Searching dossiers and OCR text: FTS5 MATCH on the folded column, bm25 ranking, filters on the
  * dossier (procedure, status, reception date range), and highlighted snippets in the original
- * text. Ranking runs first over ids and scores only; snippets are built for the returned page of
- * hits, not for every match.
+ * text. Ranking runs over ids and scores only; snippets are built in JS for the returned hits.
  */
 import type { Dossier, DossierStatus } from '../../domain/index.js';
 import { AppError } from '../../domain/index.js';
@@ -10,9 +9,10 @@ import type { Db } from '../connection.js';
 import { dossierFilterSql } from '../repositories/dossiers.js';
 import type { DossierRepository } from '../repositories/dossiers.js';
 import { dossierSearchText } from './indexer.js';
-import { toFtsQuery } from './query.js';
-import { MARK_CLOSE, MARK_OPEN, makeSnippet, parseMarks } from './snippet.js';
+import { parseQuery } from './query.js';
+import { findMarks, makeSnippet } from './snippet.js';
 import type { Snippet } from './snippet.js';
+import { prepared } from '../statements.js';
 
 export interface SearchOptions {
   query: string;
@@ -43,8 +43,8 @@ export class SearchService {
   ) {}
 
   search(options: SearchOptions): SearchHit[] {
-    const match = toFtsQuery(options.query);
-    if (!match) {
+    const parsed = parseQuery(options.query);
+    if (!parsed) {
       throw new AppError(
         'VALIDATION',
         {
@@ -60,35 +60,28 @@ export class SearchService {
       ? `SELECT f.rowid AS rowid, f.dossier_id AS dossierId, bm25(search_fts) AS score
          FROM search_fts f JOIN dossiers d ON d.id = f.dossier_id
          WHERE search_fts MATCH ? AND ${where.join(' AND ')} ORDER BY score LIMIT ? OFFSET ?`
-      : `SELECT rowid, dossier_id AS dossierId, rank AS score FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?`;
-    const ranked = this.db
-      .prepare(sql)
-      .all(match, ...params, options.limit ?? 20, options.offset ?? 0) as Array<{
+      : // ORDER BY bm25() measured 2-3x faster than FTS5's ORDER BY rank here (tests/bench/store).
+        `SELECT rowid, dossier_id AS dossierId, bm25(search_fts) AS score FROM search_fts WHERE search_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?`;
+    const ranked = prepared(this.db, sql).all(
+      parsed.match,
+      ...params,
+      options.limit ?? 20,
+      options.offset ?? 0,
+    ) as Array<{
       rowid: number;
       dossierId: number;
       score: number;
     }>;
-    const highlight = this.db.prepare(
-      `SELECT highlight(search_fts, 0, '${MARK_OPEN}', '${MARK_CLOSE}') AS hl FROM search_fts WHERE search_fts MATCH ? AND rowid = ?`,
-    );
-    const ocrText = this.db.prepare('SELECT text FROM page_ocr WHERE page_id = ?');
+    const ocrText = prepared(this.db, 'SELECT text FROM page_ocr WHERE page_id = ?');
     const cache = new Map<number, Dossier>();
     return ranked.map((r) => {
       const dossier = cache.get(r.dossierId) ?? this.dossiers.require(r.dossierId);
       cache.set(r.dossierId, dossier);
       const isPage = r.rowid > 0;
-      const original = isPage
+      const text = isPage
         ? ((ocrText.get(r.rowid) as { text: string } | undefined)?.text ?? '').normalize('NFC')
         : dossierSearchText(dossier);
-      // A rowid bound as a JS number arrives as REAL, which FTS5's rowid constraint mishandles.
-      const hl = (highlight.get(match, BigInt(r.rowid)) as { hl: string }).hl;
-      const marks = parseMarks(hl);
-      const plainLength = hl.length - marks.length * 2;
-      // Should the original have changed without a re-index, show the indexed text instead.
-      const text =
-        plainLength === original.length
-          ? original
-          : hl.replaceAll(MARK_OPEN, '').replaceAll(MARK_CLOSE, '');
+      const marks = findMarks(text, parsed.terms, parsed.prefix);
       return {
         kind: isPage ? 'page' : 'dossier',
         dossierId: dossier.id,
