@@ -426,6 +426,9 @@ export class SyncEngine {
             clock: this.clock,
             chunkSize: this.settings.chunkSize,
             throttle: this.throttle,
+            retryDelays: [0, 1, 2, 3].map((attempt) =>
+              backoffDelay(attempt, this.settings.backoff, this.random),
+            ),
             onUploadUrl: (url) => this.outbox.setUploadUrl(item.id, file.position, url),
           },
         );

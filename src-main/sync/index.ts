@@ -19,6 +19,8 @@ export type { OutboxEntryInput, DossierDraft, LocalFile } from './outbox/entry.j
 export { detachedStation } from './station-link.js';
 export type { StationLink } from './station-link.js';
 export { storeStation, entryFromStore } from './store-link.js';
+export { openStationSync } from './station-sync.js';
+export type { StationSync } from './station-sync.js';
 export { startGateway, DEFAULT_AGENCY } from './gateway-server/index.js';
 export type {
   RunningGateway,

@@ -2,8 +2,9 @@
  * One file to the gateway over tus (tus-js-client). The upload URL is handed to the caller the
  * moment it exists, so it is persisted before the first byte leaves and an upload resumes
  * across app restarts from the server's offset; a file the server already holds completely is
- * not sent again. Retries are the engine's business (it owns backoff and connectivity), so
- * tus-js-client's own retry loop is off.
+ * not sent again. A transient failure (5xx, a reset) is retried in place a few times with short
+ * jittered delays, resuming from the server's offset; anything else (a long Retry-After, 401,
+ * 460, the line staying down) goes back to the engine, which owns backoff and connectivity.
  */
 import { createReadStream } from 'node:fs';
 import * as tus from 'tus-js-client';
@@ -29,6 +30,8 @@ export interface UploadContext {
   clock: Clock;
   chunkSize: number;
   throttle: Throttle;
+  /** Delays of the in-place retries of transient failures, ms. */
+  retryDelays: number[];
   /** Called (synchronously) as soon as the server has assigned or confirmed the upload URL. */
   onUploadUrl(url: string): void;
   signal?: AbortSignal;
@@ -118,7 +121,8 @@ async function uploadOnce(job: UploadJob, ctx: UploadContext): Promise<string> {
       uploadUrl: job.uploadUrl,
       uploadSize: job.size,
       chunkSize: ctx.chunkSize,
-      retryDelays: null,
+      retryDelays: ctx.retryDelays,
+      onShouldRetry: (error) => transient(error, ctx.clock),
       storeFingerprintForResuming: false,
       fingerprint: async () => `sohoa-${job.sha256}`,
       metadata: { filename: job.filename, mime: job.mime, sha256: job.sha256 },
@@ -154,6 +158,16 @@ function responseOf(error: Error): HttpResponse | null {
   const detailed = error as tus.DetailedError;
   if (detailed.causingError instanceof HeadRefused) return detailed.causingError.response;
   return detailed.originalResponse ?? null;
+}
+
+/** Worth an immediate retry: no answer, or a 5xx/409/423 without a Retry-After longer than a second. */
+function transient(error: Error, clock: Clock): boolean {
+  const response = responseOf(error);
+  if (!response) return true;
+  const status = response.getStatus();
+  if (!(status >= 500 || status === 429 || status === 409 || status === 423)) return false;
+  const wait = parseRetryAfter(response.getHeader('Retry-After'), clock.now());
+  return wait === undefined || wait <= 1000;
 }
 
 function classify(error: Error, job: UploadJob, clock: Clock): GatewayError {

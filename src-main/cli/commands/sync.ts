@@ -6,18 +6,10 @@
  */
 import { z } from 'zod';
 import { AppError, invalidInput } from '../../domain/index.js';
-import { loadConfig } from '../../platform/index.js';
 import { openStore } from '../../store/index.js';
 import type { Store } from '../../store/index.js';
-import {
-  OutboxStore,
-  SyncEngine,
-  readClientSecret,
-  storeStation,
-  syncSettingsFrom,
-  writeClientSecret,
-} from '../../sync/index.js';
-import type { EngineState, ItemEvent } from '../../sync/index.js';
+import { OutboxStore, openStationSync, writeClientSecret } from '../../sync/index.js';
+import type { EngineState, ItemEvent, SyncEngine } from '../../sync/index.js';
 import type { CliContext, RegisterCommands } from '../context.js';
 
 const STATE_VI: Record<ItemEvent['state'], string> = {
@@ -86,25 +78,18 @@ async function withEngine<T>(
   run: (engine: SyncEngine, store: Store) => Promise<T>,
   json: boolean,
 ): Promise<T> {
-  const dataDir = ctx.dataDir();
-  const { config } = loadConfig({ dataDir });
-  const settings = syncSettingsFrom(config, readClientSecret(dataDir));
-  const store = await openStore(dataDir);
+  const station = await openStationSync(ctx.dataDir(), {
+    onItem: json
+      ? undefined
+      : (e) =>
+          ctx.print(
+            `${e.code}: ${STATE_VI[e.state]}${e.revision ? ` (phiên bản ${e.revision})` : ''}${e.message ? ` — ${e.message}` : ''}`,
+          ),
+  });
   try {
-    const engine = new SyncEngine({
-      db: store.db,
-      settings,
-      station: storeStation(store),
-      onItem: json
-        ? undefined
-        : (e) =>
-            ctx.print(
-              `${e.code}: ${STATE_VI[e.state]}${e.revision ? ` (phiên bản ${e.revision})` : ''}${e.message ? ` — ${e.message}` : ''}`,
-            ),
-    });
-    return await run(engine, store);
+    return await run(station.engine, station.store);
   } finally {
-    store.close();
+    await station.close();
   }
 }
 
