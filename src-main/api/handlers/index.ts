@@ -5,11 +5,13 @@
 import type { ContractMethods } from '../contract/index.js';
 import type { Handlers } from '../handler.js';
 import { appHandlers } from './app.js';
+import { dossierHandlers } from './dossier.js';
 import { scanHandlers } from './scan.js';
 import { signatureHandlers } from './signature.js';
 
 export const handlers: Handlers<ContractMethods> = {
   ...appHandlers,
+  ...dossierHandlers,
   ...scanHandlers,
   ...signatureHandlers,
 };

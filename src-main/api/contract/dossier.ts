@@ -1,0 +1,77 @@
+/**
+ * Dossiers (the Hồ sơ area): receiving a dossier, listing, showing, searching, status, export,
+ * the offline procedure catalog, and the store's health (audit chain, doctor).
+ */
+import { z } from 'zod';
+import type { DossierDetail } from '../../core/dossiers/index.js';
+import {
+  DossierQuerySchema,
+  NewDossierInputSchema,
+  SearchInputSchema,
+} from '../../core/dossiers/index.js';
+import type { Dossier, DoctorReport, Procedure } from '../../domain/index.js';
+import type { AuditVerification, SearchHit } from '../../store/index.js';
+import { defineContract, event, method, returns } from './define.js';
+
+const code = z.string().min(1).max(64);
+
+export interface DossierEvent {
+  id: number;
+  MaHoSo: string;
+}
+
+export const dossierContract = defineContract({
+  methods: {
+    'dossier.create': method({
+      summary:
+        'Receives a dossier: next code, components from the checklist, NgayHenTra in working days.',
+      input: NewDossierInputSchema,
+      output: returns<DossierDetail>(),
+    }),
+    'dossier.list': method({
+      summary: 'Dossiers, newest first, filtered by procedure, status and reception date.',
+      input: DossierQuerySchema,
+      output: returns<Dossier[]>(),
+    }),
+    'dossier.get': method({
+      summary: 'One dossier with its components, documents, pages and results.',
+      input: z.strictObject({ MaHoSo: code }),
+      output: returns<DossierDetail>(),
+    }),
+    'dossier.setStatus': method({
+      summary: 'Changes TrangThaiHoSo (1..10); recorded in the audit log.',
+      input: z.strictObject({ MaHoSo: code, TrangThaiHoSo: z.number().int().min(1).max(10) }),
+      output: returns<Dossier>(),
+    }),
+    'dossier.export': method({
+      summary: 'Writes the dossier (JSON + page images) into a new folder under an existing one.',
+      input: z.strictObject({ MaHoSo: code, outDir: z.string().min(1).max(4096) }),
+      output: returns<{ dir: string; files: number }>(),
+    }),
+    'dossier.search': method({
+      summary:
+        'Accent- and đ-insensitive full-text search with bm25 ranking and highlighted snippets.',
+      input: SearchInputSchema,
+      output: returns<SearchHit[]>(),
+    }),
+    'catalog.procedures': method({
+      summary: 'The offline procedure catalog with component checklists.',
+      input: z.strictObject({}),
+      output: returns<Procedure[]>(),
+    }),
+    'audit.verify': method({
+      summary: "Recomputes the audit log's hash chain.",
+      input: z.strictObject({}),
+      output: returns<AuditVerification>(),
+    }),
+    'doctor.run': method({
+      summary: 'Runs the health checks (database, references, blobs, audit chain, …).',
+      input: z.strictObject({}),
+      output: returns<DoctorReport>(),
+    }),
+  },
+  events: {
+    'dossier.created': event<DossierEvent>('A dossier was received.'),
+    'dossier.changed': event<DossierEvent>("A dossier's status changed."),
+  },
+});
