@@ -157,6 +157,29 @@ describe('visible electronic-copy stamp', () => {
     expect(pdfsig(file)).toContain('Signature is Valid');
   });
 
+  it("puts a co-signer's stamp below the first one instead of over it", async () => {
+    const once = await signPdf(await makePdf(), {
+      signer: signer(),
+      stamp: { agency: 'Phòng Tư pháp' },
+    });
+    const twice = await signPdf(once.bytes, { signer: signer(), stamp: { agency: 'UBND quận 3' } });
+    const file = join(dir, 'two-stamps.pdf');
+    writeFileSync(file, twice.bytes);
+    const boxes = execFileSync('pdftotext', ['-f', '1', '-l', '1', '-bbox', file, '-'], {
+      encoding: 'utf8',
+    });
+    const tops = [
+      ...boxes.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">BẢN<\/word>/g),
+    ].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(tops).toHaveLength(2);
+    const [first = [0, 0], second = [0, 0]] = [...tops].sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
+    expect(second[0]).toBeGreaterThan((first[1] ?? 0) + 30); // a whole stamp lower, not overlapping
+    const text = execFileSync('pdftotext', ['-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Cơ quan sao: Phòng Tư pháp');
+    expect(text).toContain('Cơ quan sao: UBND quận 3');
+    expect(pdfsig(file).match(/Signature is Valid/g)).toHaveLength(2);
+  });
+
   it('keeps the stamp upright on a page shown rotated by 90°', async () => {
     const signed = await signPdf(await makePdf({ rotate: 90, pages: 1 }), {
       signer: signer(),

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
 import type { PDFDocument, PDFPage, PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFNumber } from 'pdf-lib';
 import { resourcePath } from '../../platform/index.js';
 
 export const stampFontFile = 'LiberationSerif-Regular.ttf';
@@ -16,6 +17,7 @@ const leading = 12;
 const padding = 4;
 const margin = 18;
 const maxTextWidth = 260;
+const stampGap = 6;
 
 export interface StampAppearance {
   /** Annotation rectangle in the page's user space. */
@@ -41,9 +43,30 @@ function wrap(line: string, width: (s: string) => number, maxWidth: number): str
   return lines;
 }
 
+type Rect = StampAppearance['rect'];
+
+/** Rectangles of the annotations already on the page (earlier stamps among them). */
+function occupiedRects(page: PDFPage): Rect[] {
+  const annots = page.node.Annots();
+  const rects: Rect[] = [];
+  for (let i = 0; i < (annots?.size() ?? 0); i += 1) {
+    const rect = annots?.lookupMaybe(i, PDFDict)?.lookupMaybe(PDFName.of('Rect'), PDFArray);
+    const n = [0, 1, 2, 3].map((j) => rect?.lookupMaybe(j, PDFNumber)?.asNumber() ?? 0);
+    const [a = 0, b = 0, c = 0, d = 0] = n;
+    if (c - a > 0 && d - b > 0)
+      rects.push([Math.min(a, c), Math.min(b, d), Math.max(a, c), Math.max(b, d)]);
+  }
+  return rects;
+}
+
+function overlaps(a: Rect, b: Rect): boolean {
+  return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+}
+
 /**
- * Maps a box placed in the page as displayed (after /Rotate) back to user space, and gives the
- * form matrix that keeps the text upright for the reader.
+ * Places the box at the top right of the page as displayed (after /Rotate), below any stamp
+ * already there so that co-signers' stamps stay readable, and maps it back to user space with
+ * the form matrix that keeps the text upright for the reader.
  */
 function placeOnPage(page: PDFPage, width: number, height: number) {
   const box = page.getCropBox();
@@ -54,12 +77,7 @@ function placeOnPage(page: PDFPage, width: number, height: number) {
   const rotation = (((page.getRotation().angle % 360) + 360) % 360) as 0 | 90 | 180 | 270;
   const shownWidth = rotation % 180 === 0 ? box.width : box.height;
   const shownHeight = rotation % 180 === 0 ? box.height : box.width;
-  const u1 = shownWidth - margin;
-  const v1 = shownHeight - margin;
-  const corners = [
-    [u1 - width, v1 - height],
-    [u1, v1],
-  ].map(([u = 0, v = 0]) => {
+  const toUser = ([u = 0, v = 0]: number[]): number[] => {
     switch (rotation) {
       case 90:
         return [x1 - v, y0 + u];
@@ -70,15 +88,23 @@ function placeOnPage(page: PDFPage, width: number, height: number) {
       default:
         return [x0 + u, y0 + v];
     }
-  });
-  const xs = corners.map((c) => c[0] ?? 0);
-  const ys = corners.map((c) => c[1] ?? 0);
-  const rect: StampAppearance['rect'] = [
-    Math.min(...xs),
-    Math.min(...ys),
-    Math.max(...xs),
-    Math.max(...ys),
-  ];
+  };
+  const rectAt = (top: number): Rect => {
+    const u1 = shownWidth - margin;
+    const corners = [toUser([u1 - width, top - height]), toUser([u1, top])];
+    const xs = corners.map((c) => c[0] ?? 0);
+    const ys = corners.map((c) => c[1] ?? 0);
+    return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+  };
+  const taken = occupiedRects(page);
+  let rect = rectAt(shownHeight - margin);
+  for (let top = shownHeight - margin; top - height >= margin; top -= height + stampGap) {
+    const candidate = rectAt(top);
+    if (!taken.some((t) => overlaps(t, candidate))) {
+      rect = candidate;
+      break;
+    }
+  }
   const radians = (rotation * Math.PI) / 180;
   const [cos, sin] = [Math.round(Math.cos(radians)), Math.round(Math.sin(radians))];
   return { rect, matrix: [cos, sin, -sin, cos, 0, 0] };
