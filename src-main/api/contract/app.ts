@@ -2,7 +2,7 @@
  * The application itself: what is running, and its configuration (the Cài đặt area).
  */
 import { z } from 'zod';
-import type { AppConfig, LayerKind } from '../../platform/index.js';
+import type { AppConfig, LayerKind } from '../../platform/config/index.js';
 import { defineContract, event, method, returns } from './define.js';
 
 export interface AppInfo {
@@ -10,7 +10,8 @@ export interface AppInfo {
   version: string;
   /** `electron` inside the desktop app, `browser` for `sohoa serve`. */
   transport: 'electron' | 'browser';
-  platform: NodeJS.Platform;
+  /** Node's process.platform: `linux`, `win32`, `darwin`. */
+  platform: string;
   dataDir: string;
   versions: { node: string; electron?: string };
 }
