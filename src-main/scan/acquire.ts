@@ -42,7 +42,7 @@ export async function acquire<R>(
       const landed = await destination.land(image);
       pages.push(landed);
       if (onPageAcquired) {
-        const thumbnail = await thumbnailDataUrl(image.bytes);
+        const thumbnail = await (image.thumbnail ?? thumbnailDataUrl(image.bytes));
         onPageAcquired({
           index: landed.index,
           location: landed.location,

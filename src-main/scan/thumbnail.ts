@@ -1,11 +1,15 @@
 /** The small preview a `pageAcquired` event carries, so the UI can show a page at once. */
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 
 export const THUMBNAIL_WIDTH = 200;
 
 /** A JPEG data URL (at most THUMBNAIL_WIDTH wide); shrink-on-load keeps it cheap for big pages. */
-export async function thumbnailDataUrl(image: Buffer): Promise<string> {
-  const jpeg = await sharp(image, { limitInputPixels: false })
+export function thumbnailDataUrl(image: Buffer): Promise<string> {
+  return thumbnailFrom(sharp(image, { limitInputPixels: false }));
+}
+
+export async function thumbnailFrom(input: Sharp): Promise<string> {
+  const jpeg = await input
     .resize({ width: THUMBNAIL_WIDTH, withoutEnlargement: true })
     .flatten({ background: '#ffffff' })
     .jpeg({ quality: 70 })

@@ -94,6 +94,8 @@ export interface AcquiredImage {
   dpi: number;
   /** When the driver had the page's last byte (ms since epoch); latency is measured from here. */
   completedAt: number;
+  /** The preview, when the driver can make it more cheaply than by decoding `bytes`. */
+  thumbnail?: Promise<string>;
   /** Where it came from: a device name, or a file (and page within it). */
   origin: { device: string } | { file: string; page: number };
 }

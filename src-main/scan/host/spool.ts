@@ -35,7 +35,7 @@ export interface SpooledPage {
   dpi: number;
   frames: SpoolFrame[];
   dataFile: string;
-  /** ms since epoch when the last byte was on disk. */
+  /** ms since epoch when the page's last byte arrived from the driver. */
   completedAt: number;
 }
 
@@ -95,6 +95,7 @@ export class SpoolWriter {
 
   /** Makes the page durable and visible to the parent; returns its manifest. */
   finish(meta: { device: string; dpi: number }): SpooledPage {
+    const lastByteAt = Date.now();
     fsyncSync(this.#fd);
     closeSync(this.#fd);
     renameSync(this.#part, this.#data);
@@ -103,7 +104,7 @@ export class SpoolWriter {
       ...meta,
       frames: this.#frames,
       dataFile: this.#data,
-      completedAt: Date.now(),
+      completedAt: lastByteAt,
     };
     const manifest = join(this.dir, `${name(this.index)}.json`);
     writeFileSync(`${manifest}.tmp`, JSON.stringify(page));

@@ -19,16 +19,20 @@ import type {
   ScanRequest,
   ScanRunOptions,
 } from '../types.js';
-import { encodeRaster, rasterFromSpool } from './raster.js';
+import { encodeRaster, rasterFromSpool, rasterThumbnail } from './raster.js';
 
 type QueueItem = { page: SpooledPage } | { end: ScanResult } | { error: Error };
 
 export async function imageFromSpool(page: SpooledPage): Promise<AcquiredImage> {
   const raster = rasterFromSpool(page);
+  // both run on the libuv pool: the preview is ready by the time the PNG is
+  const thumbnail = rasterThumbnail(raster);
+  thumbnail.catch(() => undefined); // awaited by acquire(); never an unhandled rejection meanwhile
   return {
     index: page.index,
     mime: 'image/png',
     bytes: await encodeRaster(raster),
+    thumbnail,
     width: raster.width,
     height: raster.height,
     dpi: page.dpi,

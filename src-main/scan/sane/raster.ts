@@ -5,8 +5,9 @@
  * interleaved. Lossless PNG is what lands; the pipeline decides compression later.
  */
 import { readFileSync } from 'node:fs';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import type { SpoolFrame, SpooledPage } from '../host/spool.js';
+import { thumbnailFrom } from '../thumbnail.js';
 
 export interface Raster {
   width: number;
@@ -49,7 +50,12 @@ export function rasterFromSpool(page: SpooledPage): Raster {
 
   if (page.frames.length === 1 && (first.format === 'gray' || first.format === 'rgb')) {
     const channels = first.format === 'rgb' ? 3 : 1;
-    return { width, height, channels, depth, data: unpackFrame(data, first, channels, height) };
+    const tight = first.depth >= 8 && first.bytesPerLine === width * channels * (depth / 8);
+    // The common case (no padding, 8/16 bit) needs no copy at all.
+    const pixels = tight
+      ? data.subarray(first.offset, first.offset + height * first.bytesPerLine)
+      : unpackFrame(data, first, channels, height);
+    return { width, height, channels, depth, data: pixels };
   }
   // Three-pass: red, green and blue planes in whatever order the device sent them.
   const bytesPerSample = depth / 8;
@@ -70,21 +76,33 @@ export function rasterFromSpool(page: SpooledPage): Raster {
   return { width, height, channels: 3, depth, data: out };
 }
 
+/** sharp input for a raster; 16-bit samples go in as a Uint16Array (2-byte aligned). */
+function rawInput(raster: Raster): Sharp {
+  const { width, height, channels, depth, data } = raster;
+  if (depth === 8) return sharp(data, { raw: { width, height, channels } });
+  const aligned = data.byteOffset % 2 === 0 ? data : Buffer.from(data);
+  return sharp(new Uint16Array(aligned.buffer, aligned.byteOffset, aligned.length / 2), {
+    raw: { width, height, channels },
+  });
+}
+
+/** The preview the `pageAcquired` event carries, made from the pixels (no PNG decode). */
+export function rasterThumbnail(raster: Raster): Promise<string> {
+  return thumbnailFrom(rawInput(raster));
+}
+
 /**
  * Lossless PNG at a fast zlib level: the acquired original must be on disk quickly; the
  * pipeline's compress stage makes the small archival version.
  */
-export async function encodeRaster(raster: Raster): Promise<Buffer> {
-  const { width, height, channels, depth, data } = raster;
-  if (depth === 16) {
-    const samples = new Uint16Array(data.buffer, data.byteOffset, data.length / 2);
-    return sharp(samples, { raw: { width, height, channels } })
-      .toColourspace(channels === 3 ? 'rgb16' : 'grey16')
-      .png({ compressionLevel: 1 })
-      .toBuffer();
-  }
-  return sharp(data, { raw: { width, height, channels } })
-    .toColourspace(channels === 3 ? 'srgb' : 'b-w')
-    .png({ compressionLevel: 1 })
-    .toBuffer();
+export function encodeRaster(raster: Raster): Promise<Buffer> {
+  const space =
+    raster.depth === 16
+      ? raster.channels === 3
+        ? 'rgb16'
+        : 'grey16'
+      : raster.channels === 3
+        ? 'srgb'
+        : 'b-w';
+  return rawInput(raster).toColourspace(space).png({ compressionLevel: 1 }).toBuffer();
 }
