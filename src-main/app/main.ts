@@ -21,7 +21,8 @@ import { createMainWindow, denyPermissions, guardWebContents } from './window.js
 
 function dataDirFromArgs(argv: readonly string[]): string {
   const flag = argv.findIndex((arg) => arg === '--data-dir' || arg.startsWith('--data-dir='));
-  const value = flag < 0 ? undefined : (argv[flag]?.split('=')[1] ?? argv[flag + 1]);
+  const arg = flag < 0 ? undefined : argv[flag];
+  const value = arg?.includes('=') ? arg.slice(arg.indexOf('=') + 1) : arg && argv[flag + 1];
   return resolve(value ?? process.env.SOHOA_DATA_DIR ?? defaultDataDir());
 }
 
