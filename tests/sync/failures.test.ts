@@ -12,7 +12,7 @@ import { SyncEngine, checkGatewayUrl, startGateway } from '../../src-main/sync/i
 import type { Clock, RunningGateway } from '../../src-main/sync/index.js';
 import { CREDENTIALS, entry, settingsFor, syncDb, tempDir } from './fixtures.js';
 
-const cleanups: Array<() => Promise<void> | void> = [];
+const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()?.();
 });
