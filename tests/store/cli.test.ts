@@ -1,0 +1,114 @@
+/**
+ * The `sohoa` commands of the store, run as a person or script would: a real process on a real
+ * data directory.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DATABASE_FILE } from '../../src-main/store/index.js';
+import { AGENCY, tempDir } from './helpers.js';
+
+const bin = fileURLToPath(new URL('../../bin/sohoa.js', import.meta.url));
+const tmp = tempDir('sohoa-cli-');
+const dataDir = join(tmp.dir, 'data');
+afterAll(() => tmp.remove());
+
+async function sohoa(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      [bin, '--data-dir', dataDir, ...args],
+      {
+        env: { ...process.env, SOHOA_AGENCY_CODE: AGENCY, SOHOA_LANG: 'vi' },
+        timeout: 60_000,
+      },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('sohoa dossier | search | doctor | audit', () => {
+  let code = '';
+
+  it('receives, lists, finds and exports a dossier', async () => {
+    const created = await sohoa(
+      'dossier',
+      'new',
+      '--procedure',
+      '1.001193',
+      '--owner',
+      'Nguyễn Văn Đặng',
+      '--id',
+      '001203012345',
+      '--received',
+      '20261126093000',
+      '--json',
+    );
+    expect(created.code).toBe(0);
+    const detail = JSON.parse(created.stdout) as {
+      dossier: { MaHoSo: string; NgayHenTra: string };
+    };
+    code = detail.dossier.MaHoSo;
+    expect(code).toBe(`TAM-${AGENCY}-261126-0001`);
+    expect(detail.dossier.NgayHenTra).toBe('20261126170000');
+
+    const found = await sohoa('search', 'nguyen van dang', '--json');
+    expect((JSON.parse(found.stdout) as Array<{ MaHoSo: string }>).map((h) => h.MaHoSo)).toEqual([
+      code,
+    ]);
+    const human = await sohoa('search', 'dang ky khai sinh');
+    expect(human.stdout).toContain('[Đăng] [ký] [khai] [sinh]');
+
+    const out = join(tmp.dir, 'export');
+    mkdirSync(out);
+    expect((await sohoa('dossier', 'export', code, '--out', out)).code).toBe(0);
+    const exported = JSON.parse(readFileSync(join(out, code, 'dossier.json'), 'utf8')) as {
+      MaHoSo: string;
+      ChuHoSo: string;
+      NhatKy: unknown[];
+    };
+    expect(exported).toMatchObject({ MaHoSo: code, ChuHoSo: 'Nguyễn Văn Đặng' });
+    expect(exported.NhatKy).toHaveLength(1);
+  });
+
+  it('answers bad input with a clear error, exit code 1, and no change', async () => {
+    const bad = await sohoa(
+      'dossier',
+      'new',
+      '--procedure',
+      '1.001193',
+      '--owner',
+      'Trần B',
+      '--id',
+      '0012030123456',
+    );
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/12 chữ số/);
+    expect(bad.stderr).toMatch(/12 digits/);
+    const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
+    expect(db.prepare('SELECT count(*) AS n FROM dossiers').get()).toEqual({ n: 1 });
+    db.close();
+  });
+
+  it('audit verify and doctor catch an edited audit row', async () => {
+    const db = new Database(join(dataDir, DATABASE_FILE));
+    db.exec(
+      "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'ai đó' WHERE seq = 1;",
+    );
+    db.close();
+    const verify = await sohoa('audit', 'verify');
+    expect(verify.code).toBe(1);
+    expect(verify.stderr).toMatch(/Nhật ký kiểm toán bị sửa/);
+    const doctor = await sohoa('doctor');
+    expect(doctor.code).toBe(1);
+    expect(doctor.stdout).toMatch(/\[OK {2}\] Tính toàn vẹn cơ sở dữ liệu/);
+    expect(doctor.stdout).toMatch(/\[FAIL\] Nhật ký kiểm toán/);
+  });
+}, 120_000);
