@@ -71,6 +71,24 @@ describe('trust store', () => {
   });
 });
 
+describe('damaged signature blobs', () => {
+  it('are reported invalid with a reason instead of failing the whole check', async () => {
+    const at = signed.indexOf('/Contents <') + '/Contents <'.length;
+    for (const [offset, hex] of [
+      [0, 'FFFF'], // not DER any more
+      [600, '00'], // inside the embedded certificates
+    ] as const) {
+      const broken = Buffer.from(signed);
+      broken.write(hex, at + offset, 'latin1');
+      const report = await verifyPdf(broken);
+      expect(report.valid).toBe(false);
+      expect(report.signatures).toHaveLength(1);
+      expect(report.signatures[0]?.status).toBe('invalid');
+      expect(report.signatures[0]?.problems.length).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe('documents without signatures', () => {
   it('reports no signatures and not valid', async () => {
     const report = await verifyPdf(await makePdf());

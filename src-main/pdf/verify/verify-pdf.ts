@@ -97,10 +97,13 @@ function rangeProblem(bytes: Uint8Array, sig: PdfSignature): LocalizedMessage | 
   return undefined;
 }
 
-function checkOne(bytes: Uint8Array, sig: PdfSignature, store: TrustStore): SignatureReport {
-  const problems: LocalizedMessage[] = [];
-  const [, length1 = 0, offset2 = 0, length2 = 0] = sig.byteRange;
-  const report: SignatureReport = {
+function emptyReport(
+  bytes: Uint8Array,
+  sig: PdfSignature,
+  problems: LocalizedMessage[],
+): SignatureReport {
+  const [, , offset2 = 0, length2 = 0] = sig.byteRange;
+  return {
     fieldName: sig.fieldName,
     subFilter: sig.subFilter,
     status: 'invalid',
@@ -115,6 +118,24 @@ function checkOne(bytes: Uint8Array, sig: PdfSignature, store: TrustStore): Sign
     revocation: 'not-checked-offline',
     problems,
   };
+}
+
+/** A damaged signature is reported as invalid; it never stops the other signatures' checks. */
+function checkOneSafely(bytes: Uint8Array, sig: PdfSignature, store: TrustStore): SignatureReport {
+  try {
+    return checkOne(bytes, sig, store);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return emptyReport(bytes, sig, [
+      { vi: `Không kiểm tra được chữ ký: ${why}`, en: `The signature cannot be checked: ${why}` },
+    ]);
+  }
+}
+
+function checkOne(bytes: Uint8Array, sig: PdfSignature, store: TrustStore): SignatureReport {
+  const problems: LocalizedMessage[] = [];
+  const [, length1 = 0, offset2 = 0, length2 = 0] = sig.byteRange;
+  const report = emptyReport(bytes, sig, problems);
   const badRange = rangeProblem(bytes, sig);
   if (badRange) {
     problems.push(badRange);
@@ -202,7 +223,7 @@ export async function verifyPdf(
 ): Promise<VerificationReport> {
   const doc = await loadPdf(bytes);
   const store = loadTrustStore(trustStoreDirs(options.trustDirs));
-  const signatures = findSignatures(doc).map((sig) => checkOne(bytes, sig, store));
+  const signatures = findSignatures(doc).map((sig) => checkOneSafely(bytes, sig, store));
   return {
     signatures,
     valid: signatures.length > 0 && signatures.every((s) => s.status === 'valid'),
