@@ -1,0 +1,233 @@
+/**
+ * OCR and searchable-PDF throughput and accuracy on the labelled fixture set
+ * (tests/fixtures/render.ts): Vietnamese prose and filled one-stop-shop forms, skewed ±15°,
+ * turned in all four orientations, 200/300 dpi, noise, blur, JPEG artefacts, seals, borders.
+ *
+ * Figures, all from one run on this machine:
+ * - CER of `sohoa ocr` (cleanup + tesseract.js vie+eng, the CLI's own code path) on the degraded
+ *   pages, against native `tesseract -l vie` on the same raw files (the anchor);
+ * - CER on clean 300-dpi prose pages (goal ≤ 2%);
+ * - share of form pages where both the CCCD and the dossier code are extracted (goal ≥ 95%);
+ * - OCR throughput of the tesseract.js pool (2 workers, vie) against two native tesseract
+ *   processes with OMP_THREAD_LIMIT=1 on the same upright pages (goal ≥ 0.8×);
+ * - whole pipeline (cleanup + OCR + PDF with text layer) in pages per minute of 300-dpi A4
+ *   (goal ≥ 20), and the process's peak resident memory (worker threads included).
+ *
+ * SOHOA_BENCH_PAGES sets the number of degraded text pages (default 8, half of them forms).
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
+import sharp from 'sharp';
+import { recognizeScan } from '../../src-main/cli/commands/ocr.js';
+import { closeOsd } from '../../src-main/imaging/index.js';
+import { OcrEngine, extractFields } from '../../src-main/ocr/index.js';
+import { assemblePdf } from '../../src-main/pdf/index.js';
+import { encodePage, fixtureSet, renderPage } from '../fixtures/render.js';
+import type { RenderedPage } from '../fixtures/render.js';
+import { cer } from '../ocr/support.js';
+import type { BenchReport } from './report.js';
+
+const exec = promisify(execFile);
+const PAGES = Number(process.env.SOHOA_BENCH_PAGES ?? 8);
+const WORKERS = 2;
+
+async function nativeText(file: string): Promise<string> {
+  const { stdout } = await exec('tesseract', [file, 'stdout', '-l', 'vie'], {
+    env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return stdout;
+}
+
+function mean(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+}
+
+/** Runs `job` over `items` with at most `width` in flight, in order of start. */
+async function pooled<T, R>(
+  items: readonly T[],
+  width: number,
+  job: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await job(items[i] as T);
+      }
+    }),
+  );
+  return out;
+}
+
+export async function run(): Promise<BenchReport> {
+  const dir = mkdtempSync(join(tmpdir(), 'sohoa-ocr-bench-'));
+  const dataDir = join(dir, 'data');
+  try {
+    // the degraded set, each page saved the way a scanner or an import hands it over
+    const degradedSpecs = fixtureSet(PAGES).filter((s) => s.kind !== 'blank');
+    const degraded: Array<RenderedPage & { file: string }> = [];
+    for (const [i, spec] of degradedSpecs.entries()) {
+      const page = await renderPage(spec);
+      const file = join(dir, `degraded-${i}.${spec.jpegQuality ? 'jpg' : 'png'}`);
+      writeFileSync(
+        file,
+        await encodePage(page.image, spec.jpegQuality ? 'jpeg' : 'png', spec.jpegQuality),
+      );
+      degraded.push({ ...page, file });
+    }
+    const clean: Array<RenderedPage & { file: string }> = [];
+    for (let i = 0; i < 2; i++) {
+      const page = await renderPage({ kind: 'prose', seed: 500 + i, dpi: 300, channels: 1 });
+      const file = join(dir, `clean-${i}.png`);
+      writeFileSync(file, await encodePage(page.image, 'png'));
+      clean.push({ ...page, file });
+    }
+
+    // accuracy: sohoa ocr (cleanup + vie+eng) against native tesseract on the same raw files
+    const engine = await OcrEngine.start({ dataDir, workers: WORKERS });
+    const ours = await pooled(degraded, WORKERS, async (p) =>
+      recognizeScan(engine, await readFile(p.file), { raw: false, source: p.file }),
+    );
+    const native = await pooled(degraded, WORKERS, (p) => nativeText(p.file));
+    const ourCer = mean(ours.map((r, i) => cer(r.page.text, degraded[i]?.truth.text ?? '')));
+    const nativeCer = mean(native.map((t, i) => cer(t, degraded[i]?.truth.text ?? '')));
+    const forms = degraded.map((p, i) => ({ p, r: ours[i] })).filter(({ p }) => p.truth.fields);
+    const formsFound = forms.filter(({ p, r }) => {
+      const fields = r ? extractFields(r.page) : [];
+      return (
+        fields.some((f) => f.kind === 'cccd' && f.value === p.truth.fields?.cccd) &&
+        fields.some((f) => f.kind === 'dossierCode' && f.value === p.truth.fields?.dossierCode)
+      );
+    }).length;
+    const cleanResults = await pooled(clean, WORKERS, async (p) =>
+      recognizeScan(engine, await readFile(p.file), { raw: false, source: p.file }),
+    );
+    const cleanCer = mean(cleanResults.map((r, i) => cer(r.page.text, clean[i]?.truth.text ?? '')));
+
+    // pipeline: cleanup + OCR + PDF (JPEG page image, text layer) for 300-dpi A4 text pages
+    const pipelinePages = [...clean, ...degraded.filter((p) => p.truth.spec.dpi === 300)].slice(
+      0,
+      6,
+    );
+    let t = performance.now();
+    const built = await pooled(pipelinePages, WORKERS, async (p) => {
+      const { page, cleanup } = await recognizeScan(engine, await readFile(p.file), {
+        raw: false,
+        source: p.file,
+      });
+      const img = cleanup?.image;
+      if (!img) throw new Error('cleanup result missing');
+      const jpeg = await sharp(img.data, {
+        raw: { width: img.width, height: img.height, channels: img.channels },
+      })
+        .jpeg({ quality: 80 })
+        .withDensity(img.dpi)
+        .toBuffer();
+      return { image: jpeg, ocr: page };
+    });
+    const pdf = await assemblePdf(built, { metadata: { title: 'bench' } });
+    const pipelineMs = performance.now() - t;
+    writeFileSync(join(dir, 'bench.pdf'), pdf.bytes);
+    await engine.close();
+
+    // throughput: the same upright pages through the pool (vie) and through two native processes
+    const upright = await Promise.all(
+      built.map(async (b, i) => {
+        const file = join(dir, `upright-${i}.png`);
+        await sharp(b.image)
+          .toColourspace('b-w')
+          .png({ compressionLevel: 1 })
+          .withDensity(300)
+          .toFile(file);
+        return file;
+      }),
+    );
+    const vie = await OcrEngine.start({ dataDir, languages: 'vie', workers: WORKERS });
+    await vie.recognize(upright[0] ?? ''); // warm both code paths once, as a long batch would be
+    t = performance.now();
+    await Promise.all(upright.map((f) => vie.recognize(f)));
+    const oursMs = performance.now() - t;
+    await vie.close();
+    await nativeText(upright[0] ?? '');
+    t = performance.now();
+    await pooled(upright, 2, nativeText);
+    const nativeMs = performance.now() - t;
+
+    const oursPpm = (upright.length / oursMs) * 60_000;
+    const nativePpm = (upright.length / nativeMs) * 60_000;
+    const pipelinePpm = (pipelinePages.length / pipelineMs) * 60_000;
+    const peakMiB = process.resourceUsage().maxRSS / 1024;
+    return {
+      name: 'ocr',
+      setup: {
+        degradedPages: degraded.length,
+        formPages: forms.length,
+        cleanPages: clean.length,
+        throughputPages: upright.length,
+        pipelinePages: pipelinePages.length,
+        workers: WORKERS,
+        languages: { sohoa: 'vie+eng (accuracy, pipeline), vie (throughput)', native: 'vie' },
+      },
+      figures: [
+        {
+          name: 'CER sohoa ocr, degraded pages',
+          value: ourCer * 100,
+          unit: '%',
+          goal: '<= native',
+          met: ourCer <= nativeCer,
+        },
+        {
+          name: 'CER native tesseract -l vie, same raw pages (anchor)',
+          value: nativeCer * 100,
+          unit: '%',
+        },
+        {
+          name: 'CER sohoa ocr, clean 300-dpi prose',
+          value: cleanCer * 100,
+          unit: '%',
+          goal: '<= 2%',
+          met: cleanCer <= 0.02,
+        },
+        {
+          name: 'forms with CCCD and dossier code extracted',
+          value: forms.length === 0 ? 0 : (100 * formsFound) / forms.length,
+          unit: '%',
+          goal: '>= 95%',
+          met: forms.length > 0 && formsFound / forms.length >= 0.95,
+        },
+        { name: 'OCR throughput, tesseract.js pool', value: oursPpm, unit: 'pages/min' },
+        {
+          name: 'OCR throughput, 2 native tesseract (anchor)',
+          value: nativePpm,
+          unit: 'pages/min',
+        },
+        {
+          name: 'OCR throughput ratio',
+          value: oursPpm / nativePpm,
+          unit: 'x',
+          goal: '>= 0.8x',
+          met: oursPpm / nativePpm >= 0.8,
+        },
+        {
+          name: 'pipeline cleanup+OCR+PDF, 300-dpi A4',
+          value: pipelinePpm,
+          unit: 'pages/min',
+          goal: '>= 20',
+          met: pipelinePpm >= 20,
+        },
+        { name: 'peak resident memory', value: peakMiB, unit: 'MiB' },
+      ],
+    };
+  } finally {
+    await closeOsd();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
