@@ -4,7 +4,7 @@
  * A driver that crashes or hangs takes only this process down; pages it finished are already in
  * the spool. It exits when the app goes away.
  */
-import { loadSaneAddon } from '../sane/addon.js';
+import { loadScannerAddon } from '../sane/addon.js';
 import { ScanFailure, SaneHostSession, toHostError } from '../sane/host-session.js';
 import type { HostMessage, HostRequest } from './protocol.js';
 
@@ -24,7 +24,7 @@ function onRequest(listener: (request: HostRequest) => void): void {
   else process.on('message', (message) => listener(message as HostRequest));
 }
 
-const addon = loadSaneAddon();
+const addon = loadScannerAddon();
 const session = addon.ok ? new SaneHostSession(addon.sane) : undefined;
 let runningScan: number | undefined;
 

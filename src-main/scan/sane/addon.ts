@@ -75,7 +75,7 @@ function addonDir(): string {
   return process.env.SOHOA_SCANNER_ADDON_DIR ?? join(appRoot(), 'native', 'build');
 }
 
-export function loadSaneAddon(): AddonLoad {
+export function loadScannerAddon(): AddonLoad {
   const dir = addonDir();
   const file = join(dir, 'Release', 'sohoa_scanner.node');
   if (!existsSync(file)) {
