@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'native/build/**', 'node_modules/**', 'test-results/**', 'bench-results/**', 'resources/**'] },
+  { ignores: ['dist/**', 'release/**', 'native/build/**', 'node_modules/**', 'test-results/**', 'bench-results/**', 'resources/**', '.scratch-*/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
