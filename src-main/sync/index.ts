@@ -28,3 +28,5 @@ export type {
   GatewayRepository,
 } from './gateway-server/index.js';
 export * as contract from './contract/index.js';
+export { writePackage, importPackage } from './package/index.js';
+export type { ImportResult } from './package/index.js';

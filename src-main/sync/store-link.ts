@@ -5,7 +5,7 @@
  * catalog is kept for offline use, and the province's answers land on the dossier.
  */
 import { statSync } from 'node:fs';
-import { ProcedureSchema, isDossierStatus } from '../domain/index.js';
+import { ProcedureSchema, isDossierStatus, isOfficialDossierCode } from '../domain/index.js';
 import type { Dossier as LocalDossier } from '../domain/index.js';
 import type { Store } from '../store/index.js';
 import type { Procedure } from './contract/index.js';
@@ -20,9 +20,11 @@ export function storeStation(
 ): StationLink {
   const now = (): string => new Date().toISOString();
   return {
-    replaceCode(_dossierId, provisionalCode, officialCode) {
-      if (store.dossiers.getByCode(officialCode)) return; // done before a crash
-      if (!store.dossiers.getByCode(provisionalCode)) return; // not a dossier of this store (imported package)
+    replaceCode(dossierId, provisionalCode, officialCode) {
+      // Only this store's own dossier: a package imported from another counter may carry the
+      // same provisional code as an unrelated local dossier.
+      const dossier = dossierId === null ? undefined : store.dossiers.get(dossierId);
+      if (dossier?.MaHoSo !== provisionalCode) return; // not ours, or replaced before a crash
       store.replaceProvisionalCode(provisionalCode, officialCode, ACTOR);
     },
     freeLeasedCodes: (agency, day) => store.codes.freeLeases(agency, day),
@@ -42,7 +44,7 @@ export function storeStation(
       });
     },
     acknowledged(dossierId, code, revision) {
-      const dossier = dossierId ? store.dossiers.get(dossierId) : store.dossiers.getByCode(code);
+      const dossier = ownDossier(store, dossierId, code);
       if (!dossier) return;
       store.transaction(() => {
         store.dossiers.setSyncState(dossier.id, 'synced', now());
@@ -59,7 +61,7 @@ export function storeStation(
       });
     },
     needsAttention(dossierId, code, message) {
-      const dossier = dossierId ? store.dossiers.get(dossierId) : store.dossiers.getByCode(code);
+      const dossier = ownDossier(store, dossierId, code);
       if (!dossier) return;
       store.transaction(() => {
         store.dossiers.setSyncState(dossier.id, 'failed', now());
@@ -143,4 +145,14 @@ export function entryFromStore(store: Store, dossier: LocalDossier): OutboxEntry
     },
     files,
   };
+}
+
+/** The store's dossier an outbox item stands for: by id, or by an official (province-unique) code. */
+function ownDossier(
+  store: Store,
+  dossierId: number | null,
+  code: string,
+): LocalDossier | undefined {
+  if (dossierId !== null) return store.dossiers.get(dossierId);
+  return isOfficialDossierCode(code) ? store.dossiers.getByCode(code) : undefined;
 }

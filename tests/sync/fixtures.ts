@@ -86,6 +86,7 @@ export function entry(
 }
 
 export async function syncDb(dir: string): Promise<Db> {
+  mkdirSync(dir, { recursive: true });
   const db = openDatabase(join(dir, 'sohoa.db'));
   await migrate(db);
   return db;

@@ -18,6 +18,7 @@ import { registerSign } from './sign.js';
 import { registerVerify } from './verify.js';
 import { registerSync } from './sync.js';
 import { registerGateway } from './gateway.js';
+import { registerExport } from './export.js';
 import { registerProcess } from './process.js';
 
 export const commandGroups: RegisterCommands[] = [
@@ -36,5 +37,6 @@ export const commandGroups: RegisterCommands[] = [
   registerVerify,
   registerSync,
   registerGateway,
+  registerExport,
   registerProcess,
 ];
