@@ -173,7 +173,9 @@ describe('visible electronic-copy stamp', () => {
     ].map((m) => [Number(m[1]), Number(m[2])]);
     expect(tops).toHaveLength(2);
     const [first = [0, 0], second = [0, 0]] = [...tops].sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
-    expect(second[0]).toBeGreaterThan((first[1] ?? 0) + 30); // a whole stamp lower, not overlapping
+    // Directly below: one three-line stamp (3 × 12 pt + 8 pt padding) plus the 6 pt gap lower.
+    expect((second[0] ?? 0) - (first[0] ?? 0)).toBeGreaterThanOrEqual(49);
+    expect((second[0] ?? 0) - (first[0] ?? 0)).toBeLessThan(60);
     const text = execFileSync('pdftotext', ['-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' });
     expect(text).toContain('Cơ quan sao: Phòng Tư pháp');
     expect(text).toContain('Cơ quan sao: UBND quận 3');

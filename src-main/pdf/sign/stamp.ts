@@ -96,14 +96,35 @@ function placeOnPage(page: PDFPage, width: number, height: number) {
     const ys = corners.map((c) => c[1] ?? 0);
     return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
   };
+  // Bottom edge, as displayed, of a user-space rectangle.
+  const shownBottom = ([a, b, c, d]: Rect): number => {
+    const vs = [
+      [a, b],
+      [c, d],
+    ].map(([x = 0, y = 0]) => {
+      switch (rotation) {
+        case 90:
+          return x1 - x;
+        case 180:
+          return y1 - y;
+        case 270:
+          return x - x0;
+        default:
+          return y - y0;
+      }
+    });
+    return Math.min(...vs);
+  };
   const taken = occupiedRects(page);
   let rect = rectAt(shownHeight - margin);
-  for (let top = shownHeight - margin; top - height >= margin; top -= height + stampGap) {
+  for (let top = shownHeight - margin; top - height >= margin;) {
     const candidate = rectAt(top);
-    if (!taken.some((t) => overlaps(t, candidate))) {
+    const blocking = taken.filter((t) => overlaps(t, candidate));
+    if (blocking.length === 0) {
       rect = candidate;
       break;
     }
+    top = Math.min(...blocking.map(shownBottom)) - stampGap;
   }
   const radians = (rotation * Math.PI) / 180;
   const [cos, sin] = [Math.round(Math.cos(radians)), Math.round(Math.sin(radians))];
