@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type {
   Catalog,
+  ExtractedField,
   DossierComponent,
   DossierDocument,
   DossierResult,
@@ -235,6 +236,50 @@ export class Store {
       this.pages.setOcr({ ...ocr, text: ocr.text.normalize('NFC') }, this.stamp());
       this.indexer.indexPage(page.id, dossierId, ocr.text.normalize('NFC'));
     });
+  }
+
+  /**
+   * Replaces the fields extracted from one page (or, with no page, typed by the clerk for the
+   * dossier) by `fields`, together.
+   */
+  setExtractedFields(
+    dossierId: number,
+    pageId: number | undefined,
+    fields: ReadonlyArray<Pick<ExtractedField, 'name' | 'value' | 'confidence'>>,
+  ): void {
+    this.transaction(() => {
+      this.dossiers.require(dossierId);
+      prepared(this.db, 'DELETE FROM extracted_fields WHERE dossier_id = ? AND page_id IS ?').run(
+        dossierId,
+        pageId ?? null,
+      );
+      const insert = prepared(
+        this.db,
+        'INSERT INTO extracted_fields (dossier_id, page_id, name, value, confidence) VALUES (?, ?, ?, ?, ?)',
+      );
+      for (const f of fields)
+        insert.run(dossierId, pageId ?? null, f.name, f.value.normalize('NFC'), f.confidence);
+    });
+  }
+
+  extractedFields(dossierId: number): ExtractedField[] {
+    const rows = prepared(
+      this.db,
+      'SELECT dossier_id, page_id, name, value, confidence FROM extracted_fields WHERE dossier_id = ? ORDER BY id',
+    ).all(dossierId) as Array<{
+      dossier_id: number;
+      page_id: number | null;
+      name: string;
+      value: string;
+      confidence: number;
+    }>;
+    return rows.map((r) => ({
+      dossierId: r.dossier_id,
+      name: r.name,
+      value: r.value,
+      confidence: r.confidence,
+      ...(r.page_id !== null ? { pageId: r.page_id } : {}),
+    }));
   }
 
   /** Stores a result document (blob + row) for reuse by the owner's next procedure. */

@@ -179,6 +179,34 @@ describe('store: connection, migrations, pages and blobs', () => {
     });
   });
 
+  it('replaces the fields extracted from a page as a whole', async () => {
+    await withStore((store) => {
+      const d = serviceFor(store).create({ MaTTHC: '1.001193', ChuHoSo: 'Ngô Bảo' }, 'test');
+      const page = store.addPage({
+        componentId: d.components[0]!.id,
+        bytes: Buffer.from('f'),
+        mime: 'image/png',
+      });
+      store.setExtractedFields(d.dossier.id, page.id, [
+        { name: 'HoTen', value: 'Ngô Bảo', confidence: 0.9 },
+        { name: 'NgaySinh', value: '01/02/2026', confidence: 0.8 },
+      ]);
+      store.setExtractedFields(d.dossier.id, page.id, [
+        { name: 'HoTen', value: 'Ngô Gia Bảo', confidence: 0.95 },
+      ]);
+      expect(store.extractedFields(d.dossier.id)).toEqual([
+        {
+          dossierId: d.dossier.id,
+          pageId: page.id,
+          name: 'HoTen',
+          value: 'Ngô Gia Bảo',
+          confidence: 0.95,
+        },
+      ]);
+      expect(() => store.setExtractedFields(999, undefined, [])).toThrow(/No dossier #999/);
+    });
+  });
+
   it('applies a migration file added later by another capability, in number order', async () => {
     const { dir, remove } = tempDir();
     try {
