@@ -33,7 +33,7 @@ function appendToArray(
   return ownerRef;
 }
 
-export function nextFieldName(doc: PDFDocument): string {
+function nextFieldName(doc: PDFDocument): string {
   const names = new Set([...formFields(doc)].map((f) => f.name));
   let n = 1;
   while (names.has(`Signature${n}`)) n += 1;

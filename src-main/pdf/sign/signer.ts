@@ -28,12 +28,9 @@ function keyUsageBits(certDer: Buffer): number | undefined {
   for (const extension of children(children(extensions)[0])) {
     const parts = children(extension);
     if (readOid(parts[0]) !== OID.keyUsage) continue;
+    // extnValue holds a DER BIT STRING: tag 03, length, the unused-bit count, then the flags.
     const value = primitiveBytes(parts[parts.length - 1]);
-    if (!value) return 0;
-    const bitString = children(parseDer(value))[0] ?? parseDer(value);
-    const bits = primitiveBytes(bitString);
-    // A BIT STRING's first octet counts the unused bits; the usage flags start at the second.
-    return bits && bits.length > 1 ? (bits[1] ?? 0) : 0;
+    return value && value[0] === 0x03 && value.length >= 4 ? (value[3] ?? 0) : 0;
   }
   return undefined;
 }
