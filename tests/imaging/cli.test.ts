@@ -3,8 +3,11 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { encodePage, renderPage } from '../fixtures/render.js';
+
+// each case renders and cleans full A4 pages; a shared CI machine can take minutes for a few
+vi.setConfig({ testTimeout: 300_000 });
 
 const run = promisify(execFile);
 const bin = join(import.meta.dirname, '..', '..', 'bin', 'sohoa.js');

@@ -1,6 +1,6 @@
 import { deflateSync, crc32 } from 'node:zlib';
 import sharp from 'sharp';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import {
   closeOsd,
   decodeImage,
@@ -8,6 +8,9 @@ import {
   resolveProfile,
 } from '../../src-main/imaging/index.js';
 import { encodePage, renderPage } from '../fixtures/render.js';
+
+// each case renders and cleans full A4 pages; a shared CI machine can take minutes for a few
+vi.setConfig({ testTimeout: 300_000 });
 
 afterAll(async () => {
   await closeOsd();

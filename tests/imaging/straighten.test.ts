@@ -1,6 +1,9 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { closeOsd, estimateSkew, straighten } from '../../src-main/imaging/index.js';
 import { renderPage } from '../fixtures/render.js';
+
+// each case renders and cleans full A4 pages; a shared CI machine can take minutes for a few
+vi.setConfig({ testTimeout: 300_000 });
 
 afterAll(async () => {
   await closeOsd();
@@ -23,7 +26,7 @@ describe('deskew', () => {
     ] as const;
     for (const spec of cases) {
       const { image } = await renderPage(spec);
-      const report = estimateSkew(image, { maxDegrees: 20, minDegrees: 0.05 });
+      const report = await estimateSkew(image, { maxDegrees: 20, minDegrees: 0.05 });
       expect(report.applied).toBe(true);
       expect(Math.abs(report.degrees - spec.skewDegrees)).toBeLessThanOrEqual(0.1);
     }
@@ -31,7 +34,7 @@ describe('deskew', () => {
 
   it('leaves photographs and empty paper alone and says why', async () => {
     const photo = await renderPage({ kind: 'photo', seed: 3, dpi: 200, skewDegrees: 6 });
-    expect(estimateSkew(photo.image, { maxDegrees: 20, minDegrees: 0.05 })).toMatchObject({
+    expect(await estimateSkew(photo.image, { maxDegrees: 20, minDegrees: 0.05 })).toMatchObject({
       applied: false,
       skipped: 'photo',
     });
@@ -43,7 +46,7 @@ describe('deskew', () => {
       specks: 40,
       bleedThrough: true,
     });
-    expect(estimateSkew(blank.image, { maxDegrees: 20, minDegrees: 0.05 })).toMatchObject({
+    expect(await estimateSkew(blank.image, { maxDegrees: 20, minDegrees: 0.05 })).toMatchObject({
       applied: false,
       skipped: 'no-text-lines',
     });

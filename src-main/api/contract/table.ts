@@ -4,7 +4,14 @@
 import { appContract } from './app.js';
 import { mergeContracts } from './define.js';
 import { dossierContract } from './dossier.js';
+import { imagingContract } from './imaging.js';
 import { scanContract } from './scan.js';
 import { signatureContract } from './signature.js';
 
-export const contract = mergeContracts([appContract, dossierContract, scanContract, signatureContract] as const);
+export const contract = mergeContracts([
+  appContract,
+  dossierContract,
+  scanContract,
+  signatureContract,
+  imagingContract,
+] as const);

@@ -6,6 +6,7 @@ import type { ContractMethods } from '../contract/index.js';
 import type { Handlers } from '../handler.js';
 import { appHandlers } from './app.js';
 import { dossierHandlers } from './dossier.js';
+import { imagingHandlers } from './imaging.js';
 import { scanHandlers } from './scan.js';
 import { signatureHandlers } from './signature.js';
 
@@ -14,4 +15,5 @@ export const handlers: Handlers<ContractMethods> = {
   ...dossierHandlers,
   ...scanHandlers,
   ...signatureHandlers,
+  ...imagingHandlers,
 };

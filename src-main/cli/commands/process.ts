@@ -2,11 +2,9 @@
  * `sohoa process <image> [--out DIR] [--json]`: one page through the cleanup pipeline
  * (orientation, deskew, crop, clean, colour decision, blank flag, encoding) in a worker thread.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../domain/index.js';
-import { ImagingPool, profiles, resolveProfile, writeProcessedPage } from '../../imaging/index.js';
+import { ImagingPool, processFileToDir, profiles, resolveProfile } from '../../imaging/index.js';
 import type { RegisterCommands } from '../context.js';
 
 const optionsSchema = z.object({
@@ -45,53 +43,25 @@ export const registerProcess: RegisterCommands = (program, ctx) => {
       }
       const o = parsed.data;
       const profile = resolveProfile(o.profile, o.colorMode ? { colorMode: o.colorMode } : {});
-      const path = resolve(imagePath);
-      const info = await stat(path).catch(() => undefined);
-      if (!info?.isFile()) {
-        throw new AppError(
-          'NOT_FOUND',
-          { vi: `Không tìm thấy tệp ảnh: ${path}`, en: `Image file not found: ${path}` },
-          { details: { path } },
-        );
-      }
-      const bytes = await readFile(path);
-      const started = performance.now();
       const pool = new ImagingPool({ threads: 1 });
       try {
-        const result = await pool.processFile(bytes, profile, o.dpi);
-        const ms = Math.round(performance.now() - started);
-        const written = await writeProcessedPage(
-          result,
-          resolve(o.out ?? resolve(path, '..')),
-          path,
-        );
-        const d = result.decisions;
-        const summary = {
-          skewDegrees: d.skew.degrees,
-          orientation: d.orientation.degrees,
-          orientationConfidence: d.orientation.confidence,
-          orientationFlagged: d.orientation.flagged,
-          blank: d.blank.blank,
-          blankScore: d.blank.score,
-          colorMode: d.colour.mode,
-          outputBytes: d.output.bytes,
-          ms,
-          needsReview: d.needsReview,
-          files: written,
-          decisions: d,
-        };
+        const s = await processFileToDir(pool, imagePath, profile, {
+          ...(o.out ? { outDir: o.out } : {}),
+          ...(o.dpi ? { dpi: o.dpi } : {}),
+        });
         if (o.json) {
-          ctx.printJson(summary);
+          ctx.printJson(s);
           return;
         }
+        const d = s.decisions;
         ctx.print(
-          `${written.output}  (${d.colour.mode}, ${Math.round(d.output.bytes / 1024)} KB, ${d.output.width}×${d.output.height} @ ${d.output.dpi} dpi)`,
+          `${s.files.output}  (${s.colorMode}, ${Math.round(s.outputBytes / 1024)} KB, ${d.output?.width}×${d.output?.height} @ ${d.output?.dpi} dpi)`,
         );
         ctx.print(
-          `  hướng/orientation ${d.orientation.degrees}°${d.orientation.flagged ? ' — cần kiểm tra / check it' : ''}, nghiêng/skew ${d.skew.degrees}°${d.skew.skipped ? ` (${d.skew.skipped})` : ''}`,
+          `  hướng/orientation ${s.orientation}°${s.orientationFlagged ? ' — cần kiểm tra / check it' : ''}, nghiêng/skew ${s.skewDegrees}°${d.skew.skipped ? ` (${d.skew.skipped})` : ''}`,
         );
         ctx.print(
-          `  trang trắng/blank: ${d.blank.blank ? 'CÓ/YES' : 'không/no'} (score ${d.blank.score}), ${ms} ms`,
+          `  trang trắng/blank: ${s.blank ? 'CÓ/YES' : 'không/no'} (score ${s.blankScore}), ${s.ms} ms`,
         );
       } finally {
         await pool.close();

@@ -4,6 +4,7 @@
  * edge) with the paper grey, so nothing dark is left at the edges for OCR, blank detection or
  * the encoder to pay for.
  */
+import { measureLevels } from '../pixels/levels.js';
 import type { AnalysisView } from '../pixels/view.js';
 import type { RawImage } from '../raw.js';
 
@@ -57,17 +58,21 @@ export function findPaper(view: AnalysisView): Box {
   return { left, top, width: right - left + 1, height: bottom - top + 1 };
 }
 
+/**
+ * Crops `image` to the paper and paints the remaining bed; also returns the analysis view of the
+ * result, cut from `view` rather than recomputed (the box is aligned to analysis pixels).
+ */
 export function removeBorders(
   image: RawImage,
   view: AnalysisView,
-): { image: RawImage; report: CropReport } {
+): { image: RawImage; view: AnalysisView; report: CropReport } {
   const f = view.factor;
   const paperBox = findPaper(view);
   const box: Box = {
     left: paperBox.left * f,
     top: paperBox.top * f,
-    width: Math.min(image.width - paperBox.left * f, paperBox.width * f),
-    height: Math.min(image.height - paperBox.top * f, paperBox.height * f),
+    width: paperBox.width * f,
+    height: paperBox.height * f,
   };
   const ch = image.channels;
   const out = new Uint8Array(box.width * box.height * ch);
@@ -76,28 +81,35 @@ export function removeBorders(
     const from = ((box.top + y) * image.width + box.left) * ch;
     out.set(image.data.subarray(from, from + rowBytes), y * rowBytes);
   }
-  // paint bed cells inside the box, grown by one cell so their soft edges go too
-  const { width: vw } = view.plane;
+  const vw = view.plane.width;
   const paper = view.levels.paper;
+  const plane = new Uint8Array(paperBox.width * paperBox.height);
   let filled = 0;
-  for (let vy = paperBox.top; vy < paperBox.top + paperBox.height; vy++) {
-    for (let vx = paperBox.left; vx < paperBox.left + paperBox.width; vx++) {
-      if (!nearBed(view.bed, vw, view.plane.height, vx, vy)) continue;
+  for (let y = 0; y < paperBox.height; y++) {
+    const vy = paperBox.top + y;
+    plane.set(
+      view.plane.data.subarray(vy * vw + paperBox.left, vy * vw + paperBox.left + paperBox.width),
+      y * paperBox.width,
+    );
+    for (let x = 0; x < paperBox.width; x++) {
+      // bed cells grown by one cell, so their soft edges go too
+      if (!nearBed(view.bed, vw, view.plane.height, paperBox.left + x, vy)) continue;
       filled++;
-      const x0 = (vx - paperBox.left) * f;
-      const y0 = (vy - paperBox.top) * f;
-      for (let y = y0; y < Math.min(y0 + f, box.height); y++) {
-        const row = y * rowBytes;
-        out.fill(paper, row + x0 * ch, row + Math.min(x0 + f, box.width) * ch);
-      }
+      plane[y * paperBox.width + x] = paper;
+      for (let yy = y * f; yy < (y + 1) * f; yy++)
+        out.fill(paper, (yy * box.width + x * f) * ch, (yy * box.width + (x + 1) * f) * ch);
     }
   }
+  const cutPlane = { data: plane, width: paperBox.width, height: paperBox.height };
   return {
     image: { ...image, data: out, width: box.width, height: box.height },
-    report: {
-      box,
-      filledFraction: Math.round((filled / (paperBox.width * paperBox.height)) * 1e4) / 1e4,
+    view: {
+      ...view,
+      plane: cutPlane,
+      bed: new Uint8Array(plane.length),
+      levels: measureLevels(cutPlane),
     },
+    report: { box, filledFraction: Math.round((filled / plane.length) * 1e4) / 1e4 },
   };
 }
 

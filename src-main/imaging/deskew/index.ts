@@ -51,11 +51,12 @@ export function inkPoints(view: AnalysisView): InkPoints {
   return { xs, ys, count, width: plane.width, height: plane.height };
 }
 
-export function estimateSkew(
+export async function estimateSkew(
   image: RawImage,
   options: DeskewOptions,
-  view: AnalysisView = analysisView(image),
-): SkewReport {
+  view?: AnalysisView,
+): Promise<SkewReport> {
+  view ??= await analysisView(image);
   if (looksLikePhoto(tones(view)))
     return { degrees: 0, applied: false, peakRatio: 0, skipped: 'photo' };
   const points = inkPoints(view);
@@ -81,20 +82,20 @@ export async function rotateBy(
   background: number,
 ): Promise<RawImage> {
   const bg = { r: background, g: background, b: background };
-  const turned = await rawInput(image)
+  // rotate, then cut the centre back to the page size, in one libvips pipeline; the bounding
+  // box is rounded down so the cut stays inside whatever libvips rounds it to
+  const a = (Math.abs(degrees) * Math.PI) / 180;
+  const turnedWidth = Math.floor(image.width * Math.cos(a) + image.height * Math.sin(a));
+  const turnedHeight = Math.floor(image.width * Math.sin(a) + image.height * Math.cos(a));
+  const data = await rawInput(image)
     .rotate(degrees, { background: bg })
+    .extract({
+      left: Math.max(0, Math.floor((turnedWidth - image.width) / 2)),
+      top: Math.max(0, Math.floor((turnedHeight - image.height) / 2)),
+      width: image.width,
+      height: image.height,
+    })
     .raw()
-    .toBuffer({ resolveWithObject: true });
-  const left = Math.max(0, Math.round((turned.info.width - image.width) / 2));
-  const top = Math.max(0, Math.round((turned.info.height - image.height) / 2));
-  const { data } = await rawInput({
-    ...image,
-    data: turned.data,
-    width: turned.info.width,
-    height: turned.info.height,
-  })
-    .extract({ left, top, width: image.width, height: image.height })
-    .raw()
-    .toBuffer({ resolveWithObject: true });
+    .toBuffer();
   return { ...image, data: new Uint8Array(data.buffer, data.byteOffset, data.length) };
 }

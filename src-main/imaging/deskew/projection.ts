@@ -50,7 +50,8 @@ export function searchSkew(points: InkPoints, maxDegrees: number): SkewSearch {
   const coarse: number[] = [];
   let best = 0;
   let bestScore = -1;
-  const thin = points.count > 40_000 ? 2 : 1;
+  // the coarse sweep only has to land within a step of the peak: ~12k points are plenty
+  const thin = Math.max(1, Math.floor(points.count / 12_000));
   for (let d = -maxDegrees; d <= maxDegrees + 1e-9; d += coarseStep) {
     const s = profileScore(points, d, thin);
     coarse.push(s);

@@ -56,9 +56,9 @@ export async function straighten(
   const msOrientation = performance.now() - t;
 
   t = performance.now();
-  let view = analysisView(image);
+  let view = await analysisView(image);
   const skew: SkewReport = opts.deskew
-    ? estimateSkew(
+    ? await estimateSkew(
         image,
         { maxDegrees: opts.maxSkewDegrees, minDegrees: opts.minSkewDegrees },
         view,
@@ -66,7 +66,7 @@ export async function straighten(
     : { degrees: 0, applied: false, peakRatio: 0, skipped: 'disabled' };
   if (skew.applied) {
     image = await rotateBy(image, skew.degrees, opts.crop ? 0 : view.levels.paper);
-    view = analysisView(image);
+    view = await analysisView(image);
   }
   const msDeskew = performance.now() - t;
 
@@ -76,7 +76,7 @@ export async function straighten(
     const cropped = removeBorders(image, view);
     image = cropped.image;
     crop = cropped.report;
-    view = analysisView(image);
+    view = cropped.view;
   }
   const msCrop = performance.now() - t;
   return {

@@ -1,6 +1,6 @@
 /**
- * Grey-level views of a page that the analysis stages share: luma, box-downsampled copies and
- * the grey histogram. Analysis runs at ~100 dpi; only the final transforms touch full resolution.
+ * Grey-level helpers the analysis stages share: luma and the grey histogram. Analysis runs at
+ * ~100 dpi; only the final transforms touch full resolution.
  */
 import type { RawImage } from '../raw.js';
 
@@ -18,33 +18,6 @@ export function luma(image: RawImage): Plane {
   const out = new Uint8Array(width * height);
   for (let p = 0, i = 0; p < out.length; p++, i += channels) {
     out[p] = ((data[i] ?? 0) * 77 + (data[i + 1] ?? 0) * 150 + (data[i + 2] ?? 0) * 29) >> 8;
-  }
-  return { data: out, width, height };
-}
-
-/** Box-average downsample by an integer factor (partial edge blocks are dropped). */
-export function downsample(plane: Plane, factor: number): Plane {
-  if (factor <= 1) return plane;
-  const width = Math.floor(plane.width / factor);
-  const height = Math.floor(plane.height / factor);
-  const out = new Uint8Array(width * height);
-  const span = width * factor;
-  const columns = new Uint32Array(span);
-  const area = factor * factor;
-  const half = area >> 1;
-  const src = plane.data;
-  for (let y = 0; y < height; y++) {
-    columns.fill(0);
-    for (let dy = 0; dy < factor; dy++) {
-      const row = (y * factor + dy) * plane.width;
-      for (let x = 0; x < span; x++) columns[x] = columns[x]! + src[row + x]!;
-    }
-    const o = y * width;
-    for (let x = 0, c = 0; x < width; x++) {
-      let s = 0;
-      for (let dx = 0; dx < factor; dx++) s += columns[c++]!;
-      out[o + x] = ((s + half) / area) | 0;
-    }
   }
   return { data: out, width, height };
 }
