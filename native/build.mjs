@@ -57,13 +57,24 @@ const nodeGyp = findNodeGyp();
 if (!nodeGyp)
   giveUp("node-gyp is not available (neither the project devDependency nor npm's bundled copy)");
 
-const args = [nodeGyp, 'rebuild'];
+// `npm install <pkg>` runs this hook again: build incrementally when configured before (make
+// leaves a working addon in place while it relinks); configure from scratch otherwise.
+const configured =
+  existsSync(join(buildDir, 'config.gypi')) && existsSync(join(buildDir, 'Makefile'));
+const args = [nodeGyp, configured ? 'build' : 'rebuild'];
 // Offline machines: use the headers installed next to this Node instead of downloading them.
 const localHeaders = join(dirname(process.execPath), '..', 'include', 'node', 'node_api.h');
 if (!process.env.npm_config_nodedir && existsSync(localHeaders))
   args.push(`--nodedir=${join(dirname(process.execPath), '..')}`);
 
-const result = spawnSync(process.execPath, args, { cwd: here, encoding: 'utf8' });
+let result = spawnSync(process.execPath, args, { cwd: here, encoding: 'utf8' });
+if (result.status !== 0 && configured) {
+  // a stale configuration (another Node, moved checkout): start over
+  result = spawnSync(process.execPath, [nodeGyp, 'rebuild', ...args.slice(2)], {
+    cwd: here,
+    encoding: 'utf8',
+  });
+}
 if (result.status !== 0) {
   const tail = `${result.stderr ?? ''}${result.stdout ?? ''}`
     .trim()

@@ -8,6 +8,7 @@ import { acquire, type AcquireResult, type PageAcquired } from './acquire.js';
 import type { PageDestination } from './destination.js';
 import { deviceNotFound } from './errors.js';
 import { scanRequestFor, type ScannerConfig } from './profiles.js';
+import { ScannerHost } from './host/client.js';
 import { SaneDriver } from './sane/driver.js';
 import type {
   DeviceCapabilities,
@@ -28,11 +29,17 @@ export interface ScanJobOptions {
 export class ScanService {
   readonly driver: SaneDriver;
 
+  /** @param options.cancelGraceMs how long a cancelled scan may take before the host is killed */
   constructor(
     dataDir: string,
     private readonly config: () => ScannerConfig,
+    options: { cancelGraceMs?: number } = {},
   ) {
-    this.driver = new SaneDriver(join(dataDir, 'spool', 'scan'));
+    this.driver = new SaneDriver(
+      join(dataDir, 'spool', 'scan'),
+      new ScannerHost(),
+      options.cancelGraceMs,
+    );
   }
 
   devices(): Promise<ScanDevice[]> {

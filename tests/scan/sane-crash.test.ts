@@ -23,9 +23,9 @@ afterEach(async () => {
   service = undefined;
 });
 
-function freshService(): ScanService {
+function freshService(options: { cancelGraceMs?: number } = {}): ScanService {
   dataDir = tempDir('crash-data');
-  service = new ScanService(dataDir, () => scanner);
+  service = new ScanService(dataDir, () => scanner, options);
   return service;
 }
 
@@ -116,5 +116,40 @@ describe('pages survive failures mid-batch', () => {
     const pid = await svc.driver.host.pid();
     expect(pid).toBeDefined();
     expect(pid).not.toBe(killedPid);
+  });
+
+  it('a hung driver does not hang the counter: cancel stops the host after the grace period', async () => {
+    const svc = freshService({ cancelGraceMs: 1500 });
+    const abort = new AbortController();
+    let hungPid: number | undefined;
+    const slow = { 'read-delay': true, 'read-delay-duration': 200000 };
+    const run = svc.scan(
+      { device: 'test:0', source: 'flatbed', dpi: 100, mode: 'color', deviceOptions: slow },
+      new OutDirDestination(tempDir('crash-out')),
+      {
+        signal: abort.signal,
+        onProgress: (p) => {
+          if (p.kind !== 'pageStarted' || hungPid !== undefined) return;
+          void svc.driver.host.pid().then((pid) => {
+            hungPid = pid;
+            if (pid) process.kill(pid, 'SIGSTOP'); // the driver stops answering, as a hung one does
+            abort.abort();
+          });
+        },
+      },
+    );
+    const started = Date.now();
+    const error = await settle(run);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('CANCELLED');
+    expect((error as AppError).details?.hostStopped).toBe(true);
+    expect(Date.now() - started).toBeLessThan(15_000);
+
+    const again = await svc.scan(
+      { device: 'test:0', source: 'flatbed', dpi: 50 },
+      new OutDirDestination(tempDir('crash-out')),
+    );
+    expect(again.result.pages).toBe(1);
+    expect(await svc.driver.host.pid()).not.toBe(hungPid);
   });
 });

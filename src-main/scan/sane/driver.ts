@@ -8,6 +8,7 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { isAppError } from '../../domain/index.js';
 import type { ScanDriver } from '../driver.js';
+import { scanCancelled } from '../errors.js';
 import { ScannerHost, type HostEvent } from '../host/client.js';
 import type { ScanResult } from '../host/protocol.js';
 import { listSpooledPages, releaseSpooledPage, type SpooledPage } from '../host/spool.js';
@@ -41,14 +42,21 @@ export async function imageFromSpool(page: SpooledPage): Promise<AcquiredImage> 
   };
 }
 
+/** How long a cancelled scan may take to stop before the host is presumed hung and killed. */
+export const CANCEL_GRACE_MS = 5000;
+
 export class SaneDriver implements ScanDriver {
   readonly id = 'sane' as const;
   readonly host: ScannerHost;
 
-  /** @param spoolRoot where pages wait between the host and their destination (the data dir's spool) */
+  /**
+   * @param spoolRoot where pages wait between the host and their destination (the data dir's spool)
+   * @param cancelGraceMs after a cancel, how long to wait for the driver before killing the host
+   */
   constructor(
     private readonly spoolRoot: string,
     host: ScannerHost = new ScannerHost(),
+    private readonly cancelGraceMs = CANCEL_GRACE_MS,
   ) {
     this.host = host;
   }
@@ -75,8 +83,13 @@ export class SaneDriver implements ScanDriver {
     };
     let requestId: number | undefined;
     let finished = false;
+    let watchdog: NodeJS.Timeout | undefined;
     const onAbort = () => {
-      if (requestId !== undefined) void this.host.cancel(requestId);
+      if (requestId === undefined) return;
+      void this.host.cancel(requestId);
+      // A hung driver never returns from its read, cancel or not: stop the whole host (finished
+      // pages are in the spool) so the counter is not stuck; the next scan starts a fresh one.
+      watchdog ??= setTimeout(() => void this.host.dispose(), this.cancelGraceMs);
     };
     options.signal?.addEventListener('abort', onAbort, { once: true });
 
@@ -121,11 +134,15 @@ export class SaneDriver implements ScanDriver {
           releaseSpooledPage(spoolDir, page);
         }
         finished = true;
-        const error = item.error;
+        const error =
+          options.signal?.aborted && isAppError(item.error) && item.error.code === 'SCAN_HOST_DIED'
+            ? scanCancelled({ device: request.device, hostStopped: true })
+            : item.error;
         if (isAppError(error) && error.details) error.details.pagesKept = lastIndex;
         throw error;
       }
     } finally {
+      clearTimeout(watchdog);
       options.signal?.removeEventListener('abort', onAbort);
       // The consumer stopped early (break, or its own failure): stop the device too.
       if (!finished && requestId !== undefined) await this.host.cancel(requestId);
