@@ -85,13 +85,14 @@ export function removeBorders(
   const paper = view.levels.paper;
   const plane = new Uint8Array(paperBox.width * paperBox.height);
   let filled = 0;
+  const anyBed = view.bed.includes(1);
   for (let y = 0; y < paperBox.height; y++) {
     const vy = paperBox.top + y;
     plane.set(
       view.plane.data.subarray(vy * vw + paperBox.left, vy * vw + paperBox.left + paperBox.width),
       y * paperBox.width,
     );
-    for (let x = 0; x < paperBox.width; x++) {
+    for (let x = 0; anyBed && x < paperBox.width; x++) {
       // bed cells grown by one cell, so their soft edges go too
       if (!nearBed(view.bed, vw, view.plane.height, paperBox.left + x, vy)) continue;
       filled++;
