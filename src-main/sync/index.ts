@@ -20,6 +20,8 @@ export { detachedStation } from './station-link.js';
 export type { StationLink } from './station-link.js';
 export { storeStation, entryFromStore } from './store-link.js';
 export { openStationSync } from './station-sync.js';
+export { syncStatus } from './status.js';
+export type { SyncStatus } from './status.js';
 export type { StationSync } from './station-sync.js';
 export { startGateway, DEFAULT_AGENCY } from './gateway-server/index.js';
 export type {

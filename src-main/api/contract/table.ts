@@ -7,6 +7,7 @@ import { dossierContract } from './dossier.js';
 import { imagingContract } from './imaging.js';
 import { scanContract } from './scan.js';
 import { signatureContract } from './signature.js';
+import { syncContract } from './sync.js';
 
 export const contract = mergeContracts([
   appContract,
@@ -14,4 +15,5 @@ export const contract = mergeContracts([
   scanContract,
   signatureContract,
   imagingContract,
+  syncContract,
 ] as const);

@@ -9,6 +9,7 @@ import { dossierHandlers } from './dossier.js';
 import { imagingHandlers } from './imaging.js';
 import { scanHandlers } from './scan.js';
 import { signatureHandlers } from './signature.js';
+import { syncHandlers } from './sync.js';
 
 export const handlers: Handlers<ContractMethods> = {
   ...appHandlers,
@@ -16,4 +17,5 @@ export const handlers: Handlers<ContractMethods> = {
   ...scanHandlers,
   ...signatureHandlers,
   ...imagingHandlers,
+  ...syncHandlers,
 };

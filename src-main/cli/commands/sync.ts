@@ -8,8 +8,8 @@ import { z } from 'zod';
 import { AppError, invalidInput } from '../../domain/index.js';
 import { openStore } from '../../store/index.js';
 import type { Store } from '../../store/index.js';
-import { OutboxStore, openStationSync, writeClientSecret } from '../../sync/index.js';
-import type { EngineState, ItemEvent, SyncEngine } from '../../sync/index.js';
+import { OutboxStore, openStationSync, syncStatus, writeClientSecret } from '../../sync/index.js';
+import type { EngineState, ItemEvent, SyncEngine, SyncStatus } from '../../sync/index.js';
 import type { CliContext, RegisterCommands } from '../context.js';
 
 const STATE_VI: Record<ItemEvent['state'], string> = {
@@ -28,36 +28,12 @@ const CONNECTIVITY_VI: Record<EngineState['connectivity'], string> = {
   auth_failed: 'bị từ chối đăng nhập',
 };
 
-function summary(store: Store): Record<string, unknown> {
-  const outbox = new OutboxStore(store.db, Date.now);
-  const engine = outbox.readState<EngineState>('engine');
-  const items = outbox.all();
-  return {
-    connectivity: engine?.connectivity ?? 'unknown',
-    since: engine?.since ?? null,
-    problem: engine?.problem ?? null,
-    lastPassAt: engine?.lastPassAt ?? null,
-    nextProbeAt: engine?.nextProbeAt ? new Date(engine.nextProbeAt).toISOString() : null,
-    outbox: outbox.counts(),
-    waiting: items.map((i) => ({
-      MaHoSo: i.officialCode ?? i.code,
-      provisional: i.provisional ? i.code : null,
-      state: i.state,
-      attempts: i.attempts,
-      attention: i.attention,
-      lastError: i.lastError,
-    })),
-    acknowledged: outbox.receipts().length,
-    remoteStatus: outbox.remoteStatuses(),
-  };
-}
-
-function printSummary(ctx: CliContext, s: Record<string, unknown>): void {
-  const connectivity = s.connectivity as EngineState['connectivity'];
+function printSummary(ctx: CliContext, s: SyncStatus): void {
+  const connectivity = s.connectivity;
   ctx.print(`Kết nối / Connectivity: ${CONNECTIVITY_VI[connectivity]} (${connectivity})`);
-  const problem = s.problem as EngineState['problem'];
+  const problem = s.problem;
   if (problem) ctx.print(`Sự cố / Problem: ${problem.vi}`);
-  const counts = s.outbox as Record<string, number>;
+  const counts = s.outbox;
   ctx.print(
     `Hàng đợi / Outbox: ${Object.entries(counts)
       .map(([k, v]) => `${k}=${v}`)
@@ -93,9 +69,8 @@ async function withEngine<T>(
   }
 }
 
-function exitCodeFor(s: Record<string, unknown>): number {
-  const counts = s.outbox as Record<string, number>;
-  const left = Object.values(counts).reduce((a, b) => a + b, 0);
+function exitCodeFor(s: SyncStatus): number {
+  const left = Object.values(s.outbox).reduce((a, b) => a + b, 0);
   if (s.connectivity === 'auth_failed') return 3;
   return left === 0 ? 0 : 4;
 }
@@ -129,7 +104,7 @@ export const registerSync: RegisterCommands = (program, ctx) => {
             );
             await engine.stop();
           }
-          const s = summary(store);
+          const s = syncStatus(store.db);
           if (options.json) ctx.printJson(s);
           else printSummary(ctx, s);
           process.exitCode = exitCodeFor(s);
@@ -147,7 +122,7 @@ export const registerSync: RegisterCommands = (program, ctx) => {
       const json = options.json === true || sync.opts<{ json?: boolean }>().json === true;
       const store = await openStore(ctx.dataDir());
       try {
-        const s = summary(store);
+        const s = syncStatus(store.db);
         if (json) ctx.printJson(s);
         else printSummary(ctx, s);
       } finally {
