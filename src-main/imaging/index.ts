@@ -1,12 +1,29 @@
 /**
- * Image cleanup on raw pixels. Every stage is a function from pixels to pixels plus a report;
- * sharp does decoding, resizing, rotation and encoding, the analysis is ours.
+ * Image cleanup on raw pixels ({ data, width, height, channels, dpi }). Every stage is a
+ * function from pixels to pixels plus a report; sharp does decoding, resizing, rotation and
+ * encoding, the analysis is ours. `processPage` runs the stages in this fixed order:
+ *
+ *   orientation (Tesseract OSD) → deskew (projection profiles) → crop (scanner bed, black
+ *   edges) → binarise (Sauvola) → clean (despeckle) → colour decision → blank flag →
+ *   encode → thumbnail
+ *
+ * and records every decision in `PageDecisions`. `ImagingPool` runs it in worker threads.
  *
  * Conventions: `orientation.degrees` is how far the input is turned clockwise from upright;
  * `skew.degrees` is positive when text lines rise to the right (sheet turned counter-clockwise).
  *
  * For OCR: `straighten(image)` runs orientation → deskew → border removal and returns the
  * upright, straight, cropped page with each decision.
+ *
+ * Output formats (`EncodedImage`):
+ * - colour / grey: baseline JPEG from mozjpeg, 4:2:0, at the profile's colorDpi (200), JFIF
+ *   density set; embed as /DCTDecode as is.
+ * - black-and-white: TIFF, CCITT Group 4 (Compression 4), 1 bit, PhotometricInterpretation 0
+ *   (WhiteIsZero: a 1 bit is black), FillOrder 1 (MSB first), full resolution, strips of 256
+ *   rows. `g4.strips[i]` = { offset, length, rows }: bytes.subarray(offset, offset + length) is
+ *   a complete G4 stream for `rows` rows of `width` columns, so each strip is one PDF image
+ *   XObject with /Filter /CCITTFaxDecode /DecodeParms << /K -1 /Columns width /Rows rows >>
+ *   (BlackIs1 false), /BitsPerComponent 1, /ColorSpace /DeviceGray, stacked top to bottom.
  */
 export type { RawImage } from './raw.js';
 export { assertRawImage, MAX_PIXELS } from './raw.js';
