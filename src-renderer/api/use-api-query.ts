@@ -1,6 +1,7 @@
 /**
  * Read something from the core and keep it current: calls `method` once, again whenever one of
- * `refreshOn` events arrives, and again when the link to the core comes back after a break.
+ * `refreshOn` events arrives, again when the link to the core comes back after a break, and —
+ * when asked to — again a while after a failure.
  * The result says honestly whether the value is known, still loading or failed.
  */
 import { useEffect, useState } from 'react';
@@ -15,6 +16,8 @@ export function useApiQuery<M extends MethodName>(
   method: M,
   input: MethodInput<M>,
   refreshOn: readonly EventName[] = [],
+  /** Ask again this long after a failure (for facts that can recover, like a scanner host). */
+  retryAfterMs?: number,
 ): ApiQuery<MethodOutput<M>> {
   const api = useApi();
   const [query, setQuery] = useState<ApiQuery<MethodOutput<M>>>({ state: 'loading' });
@@ -24,10 +27,18 @@ export function useApiQuery<M extends MethodName>(
   useEffect(() => {
     let live = true;
     let wasOpen = false;
+    let retry: ReturnType<typeof setTimeout> | undefined;
     const load = () => {
+      clearTimeout(retry);
       api.call(method, JSON.parse(inputKey) as MethodInput<M>).then(
         (data) => live && setQuery({ state: 'ok', data }),
-        (error: ApiError) => live && setQuery({ state: 'error', error }),
+        (error: ApiError) => {
+          if (!live) return;
+          setQuery({ state: 'error', error });
+          // without access, asking again cannot help; the page says how to get access
+          if (retryAfterMs !== undefined && error.code !== 'UNAUTHORIZED')
+            retry = setTimeout(load, retryAfterMs);
+        },
       );
     };
     load();
@@ -42,9 +53,10 @@ export function useApiQuery<M extends MethodName>(
     );
     return () => {
       live = false;
+      clearTimeout(retry);
       for (const off of offs) off();
     };
-  }, [api, method, inputKey, eventsKey]);
+  }, [api, method, inputKey, eventsKey, retryAfterMs]);
 
   return query;
 }

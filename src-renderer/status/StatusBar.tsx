@@ -8,9 +8,9 @@ import { StatusItem, type Tone } from './StatusItem.js';
 import { useWorkstationStatus } from './use-workstation-status.js';
 
 export function StatusBar() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const link = useLinkState();
-  const status = useWorkstationStatus();
+  const status = useWorkstationStatus(i18n.language);
   const unknown = {
     value: t('status.unknown'),
     tone: 'unknown' as Tone,
@@ -38,7 +38,7 @@ export function StatusBar() {
 
   const scanner =
     status.scanner === undefined
-      ? unknown
+      ? { ...unknown, ...(status.scannerProblem ? { hint: status.scannerProblem } : {}) }
       : status.scanner === null
         ? { value: t('status.scannerNone'), tone: 'warn' as Tone }
         : { value: status.scanner, tone: 'ok' as Tone };

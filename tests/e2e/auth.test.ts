@@ -3,7 +3,7 @@
  * no data at all, and says so in the clerk's language instead of showing an empty app.
  */
 import { describe, expect, it } from 'vitest';
-import { callStatusFromPage, saveScreenshot, useUiSession } from './harness/index.js';
+import { callStatusFromPage, saveScreenshot, useUiSession, eventually } from './harness/index.js';
 
 const ui = useUiSession();
 
@@ -26,7 +26,7 @@ describe('access token', () => {
       'mã truy cập (token) mà lệnh “sohoa serve” đã in ra',
     );
     const core = page.locator('[data-status="core"] .status-value');
-    await expect.poll(() => core.textContent()).toBe('chưa được cấp quyền');
+    await eventually(() => core.textContent()).toBe('chưa được cấp quyền');
     expect(await page.getByTestId('app-info').count()).toBe(0);
     expect(await page.locator('main').textContent()).toContain(
       'Thiếu hoặc sai mã truy cập (token)',
@@ -54,9 +54,9 @@ describe('access token', () => {
     await page.getByTestId('app-info').waitFor();
     expect(await callStatusFromPage(page, 'app.info')).toBe(200);
     expect(await page.locator('.access-banner').count()).toBe(0);
-    await expect
-      .poll(() => page.locator('[data-status="core"] .status-value').textContent())
-      .toBe('đã kết nối');
+    await eventually(() => page.locator('[data-status="core"] .status-value').textContent()).toBe(
+      'đã kết nối',
+    );
     expect(problems).toEqual([]);
   });
 });

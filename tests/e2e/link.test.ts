@@ -9,6 +9,7 @@ import {
   startServe,
   type Browser,
   type ServeProcess,
+  eventually,
 } from './harness/index.js';
 
 let browser: Browser;
@@ -25,22 +26,28 @@ afterAll(async () => {
 });
 
 describe('link to the core', () => {
-  it('shows the loss of the core and reconnects when it is back on the same port', async () => {
-    const first = await startServe({ token: 'link-test-token' });
+  it('shows the loss of the core, reconnects when it is back, and refreshes what it reports', async () => {
+    const first = await startServe({ token: 'link-test-token', scanners: 'none' });
     serves.push(first);
     const page = await browser.context.newPage();
     await page.goto(first.openUrl);
     const core = page.locator('[data-status="core"]');
-    await expect.poll(() => core.locator('.status-value').textContent()).toBe('đã kết nối');
+    await eventually(() => core.locator('.status-value').textContent()).toBe('đã kết nối');
+    const scanner = page.locator('[data-status="scanner"] .status-value');
+    await eventually(() => scanner.textContent()).toBe('không có máy quét');
 
     await first.stop();
-    await expect.poll(() => core.getAttribute('data-tone')).toBe('bad');
+    await eventually(() => core.getAttribute('data-tone')).toBe('bad');
     expect(await core.locator('.status-value').textContent()).toBe('mất kết nối');
 
-    const second = await startServe({ token: 'link-test-token', port: first.port });
+    // The core comes back, now with a scanner attached (the libsane test backend).
+    const second = await startServe({
+      token: 'link-test-token',
+      port: first.port,
+      scanners: 'test',
+    });
     serves.push(second);
-    await expect
-      .poll(() => core.locator('.status-value').textContent(), { timeout: 20_000 })
-      .toBe('đã kết nối');
+    await eventually(() => core.locator('.status-value').textContent()).toBe('đã kết nối');
+    await eventually(() => scanner.textContent()).toBe('Noname frontend-tester');
   });
 });

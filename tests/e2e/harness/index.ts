@@ -17,3 +17,4 @@ export {
   scriptCookies,
   textExceptLang,
 } from './page-facts.js';
+export { eventually, UI_TIMEOUT_MS } from './eventually.js';
