@@ -7,3 +7,7 @@ export { pageWords, pageLines, unionBox } from './result/page.js';
 export type { OcrBox, OcrWord, OcrLine, OcrBlock, OcrPage, ReviewReason } from './result/page.js';
 export { extractFields } from './fields/index.js';
 export type { OcrField, FieldKind } from './fields/index.js';
+export { recognizeScan, readPageFile } from './engine/scan.js';
+export type { ScanPixels, ScanOptions } from './engine/scan.js';
+export { summarizePage } from './result/summary.js';
+export type { OcrSummary } from './result/summary.js';

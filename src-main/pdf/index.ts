@@ -1,4 +1,10 @@
-export { assemblePdf, MIN_DPI, FALLBACK_DPI } from './assemble/index.js';
+export {
+  assemblePdf,
+  MIN_DPI,
+  FALLBACK_DPI,
+  assertWritable,
+  writePdfFile,
+} from './assemble/index.js';
 export type {
   PageSource,
   AssembleOptions,
@@ -8,6 +14,7 @@ export type {
   PdfWarningCode,
   PdfMetadata,
   ImageEncoding,
+  TextLayerPage,
 } from './assemble/index.js';
 export {
   signPdf,
@@ -18,6 +25,17 @@ export {
   requestTimestamp,
   certificateOrganisation,
 } from './sign/index.js';
-export type { SignOptions, SignResult, Signer, Pkcs11Options, TimestampOptions } from './sign/index.js';
+export type {
+  SignOptions,
+  SignResult,
+  Signer,
+  Pkcs11Options,
+  TimestampOptions,
+} from './sign/index.js';
 export { verifyPdf, loadTrustStore, trustStoreDirs } from './verify/index.js';
-export type { VerificationReport, SignatureReport, SignatureStatus, VerifyOptions } from './verify/index.js';
+export type {
+  VerificationReport,
+  SignatureReport,
+  SignatureStatus,
+  VerifyOptions,
+} from './verify/index.js';

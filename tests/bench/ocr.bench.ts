@@ -4,7 +4,7 @@
  * turned in all four orientations, 200/300 dpi, noise, blur, JPEG artefacts, seals, borders.
  *
  * Figures, all from one run on this machine:
- * - CER of `sohoa ocr` (cleanup + tesseract.js vie+eng, the CLI's own code path) on the degraded
+ * - CER of `sohoa ocr` (cleanup + tesseract.js vie+eng, the CLI's own code path, recognizeScan) on the degraded
  *   pages, against native `tesseract -l vie` on the same raw files (the anchor);
  * - CER on clean 300-dpi prose pages (goal ≤ 2%);
  * - share of form pages where both the CCCD and the dossier code are extracted (goal ≥ 95%);
@@ -23,9 +23,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
-import { recognizeScan } from '../../src-main/cli/commands/ocr.js';
-import { closeOsd } from '../../src-main/imaging/index.js';
-import { OcrEngine, extractFields } from '../../src-main/ocr/index.js';
+import { closeOsd, straighten } from '../../src-main/imaging/index.js';
+import { OcrEngine, extractFields, recognizeScan } from '../../src-main/ocr/index.js';
 import { assemblePdf } from '../../src-main/pdf/index.js';
 import { encodePage, fixtureSet, renderPage } from '../fixtures/render.js';
 import type { RenderedPage } from '../fixtures/render.js';
@@ -94,7 +93,7 @@ export async function run(): Promise<BenchReport> {
     // accuracy: sohoa ocr (cleanup + vie+eng) against native tesseract on the same raw files
     const engine = await OcrEngine.start({ dataDir, workers: WORKERS });
     const ours = await pooled(degraded, WORKERS, async (p) =>
-      recognizeScan(engine, await readFile(p.file), { raw: false, source: p.file }),
+      recognizeScan(engine, await readFile(p.file), { prepare: straighten, source: p.file }),
     );
     const native = await pooled(degraded, WORKERS, (p) => nativeText(p.file));
     const ourCer = mean(ours.map((r, i) => cer(r.page.text, degraded[i]?.truth.text ?? '')));
@@ -108,7 +107,7 @@ export async function run(): Promise<BenchReport> {
       );
     }).length;
     const cleanResults = await pooled(clean, WORKERS, async (p) =>
-      recognizeScan(engine, await readFile(p.file), { raw: false, source: p.file }),
+      recognizeScan(engine, await readFile(p.file), { prepare: straighten, source: p.file }),
     );
     const cleanCer = mean(cleanResults.map((r, i) => cer(r.page.text, clean[i]?.truth.text ?? '')));
 
@@ -120,7 +119,7 @@ export async function run(): Promise<BenchReport> {
     let t = performance.now();
     const built = await pooled(pipelinePages, WORKERS, async (p) => {
       const { page, cleanup } = await recognizeScan(engine, await readFile(p.file), {
-        raw: false,
+        prepare: straighten,
         source: p.file,
       });
       const img = cleanup?.image;

@@ -5,6 +5,7 @@ import { appContract } from './app.js';
 import { mergeContracts } from './define.js';
 import { dossierContract } from './dossier.js';
 import { imagingContract } from './imaging.js';
+import { ocrContract } from './ocr.js';
 import { scanContract } from './scan.js';
 import { signatureContract } from './signature.js';
 import { syncContract } from './sync.js';
@@ -16,4 +17,5 @@ export const contract = mergeContracts([
   signatureContract,
   imagingContract,
   syncContract,
+  ocrContract,
 ] as const);

@@ -7,6 +7,7 @@ import type { Handlers } from '../handler.js';
 import { appHandlers } from './app.js';
 import { dossierHandlers } from './dossier.js';
 import { imagingHandlers } from './imaging.js';
+import { ocrHandlers } from './ocr.js';
 import { scanHandlers } from './scan.js';
 import { signatureHandlers } from './signature.js';
 import { syncHandlers } from './sync.js';
@@ -18,4 +19,5 @@ export const handlers: Handlers<ContractMethods> = {
   ...signatureHandlers,
   ...imagingHandlers,
   ...syncHandlers,
+  ...ocrHandlers,
 };

@@ -4,14 +4,11 @@
  * pixels exactly, so no cleanup runs here). The file is written beside its final name and
  * renamed into place, and an existing file is only replaced with --force.
  */
-import { existsSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { extname } from 'node:path';
 import { z } from 'zod';
-import { AppError, invalidInput } from '../../domain/index.js';
+import { buildComponentPdf } from '../../api/handlers/ocr.js';
+import { invalidInput } from '../../domain/index.js';
 import { OcrEngine } from '../../ocr/index.js';
-import { assemblePdf } from '../../pdf/index.js';
-import type { PageSource } from '../../pdf/index.js';
 import type { RegisterCommands } from '../context.js';
 
 const optionsSchema = z.strictObject({
@@ -56,70 +53,35 @@ export const registerPdf: RegisterCommands = (program, ctx) => {
       if (!parsed.success)
         throw invalidInput({ vi: 'Tùy chọn lệnh pdf', en: 'pdf options' }, parsed.error.issues);
       const o = parsed.data;
-      if (existsSync(o.out) && !o.force) {
-        throw new AppError(
-          'CONFLICT',
-          {
-            vi: `Tệp "${o.out}" đã có; dùng --force để ghi đè.`,
-            en: `"${o.out}" already exists; pass --force to replace it.`,
-          },
-          { details: { out: o.out } },
-        );
-      }
-      const sources: PageSource[] = images.map((image) => ({
-        image,
-        ...(o.dpi ? { dpi: o.dpi } : {}),
-      }));
-      if (o.ocr) {
-        const engine = await OcrEngine.start({ dataDir: ctx.dataDir(), languages: o.lang });
-        try {
-          const pages = await Promise.all(
-            sources.map((s) => engine.recognize(s.image, o.dpi ? { dpi: o.dpi } : {})),
-          );
-          pages.forEach((page, i) => {
-            const source = sources[i];
-            if (source) source.ocr = page;
-          });
-        } finally {
-          await engine.close();
-        }
-      }
-      const result = await assemblePdf(sources, {
-        metadata: {
-          title: o.title ?? basename(o.out, extname(o.out)),
-          ...(o.agency ? { agency: o.agency } : {}),
-          ...(o.maHoSo ? { MaHoSo: o.maHoSo } : {}),
-          ...(o.maTthc ? { MaTTHC: o.maTthc } : {}),
-          ...(o.component ? { ThanhPhanHoSo: o.component } : {}),
-        },
-        pdfa: o.pdfa,
-      });
-      const temp = join(dirname(o.out), `.${basename(o.out)}.${process.pid}.tmp`);
-      try {
-        await writeFile(temp, result.bytes, { flush: true });
-        await rename(temp, o.out);
-      } catch (error) {
-        await rm(temp, { force: true });
-        throw new AppError(
-          'IO',
-          { vi: `Không ghi được tệp "${o.out}".`, en: `Cannot write "${o.out}".` },
-          { details: { out: o.out }, cause: error },
-        );
-      }
-      const review = sources.flatMap((s, i) => (s.ocr?.review.needed ? [i + 1] : []));
-      if (o.json) {
-        ctx.printJson({
+      let engine: Promise<OcrEngine> | undefined;
+      const result = await buildComponentPdf(
+        {
+          images,
           out: o.out,
-          bytes: result.bytes.length,
-          pages: result.pages,
-          warnings: result.warnings,
-          reviewPages: review,
-        });
+          ocr: o.ocr,
+          pdfa: o.pdfa,
+          dpi: o.dpi,
+          force: o.force,
+          title: o.title,
+          agency: o.agency,
+          MaHoSo: o.maHoSo,
+          MaTTHC: o.maTthc,
+          ThanhPhanHoSo: o.component,
+        },
+        () => (engine ??= OcrEngine.start({ dataDir: ctx.dataDir(), languages: o.lang })),
+      ).finally(async () => {
+        if (engine) await (await engine).close();
+      });
+      if (o.json) {
+        ctx.printJson(result);
         return;
       }
-      ctx.print(`${o.out}: ${result.pages.length} trang/pages, ${result.bytes.length} bytes`);
+      ctx.print(`${result.out}: ${result.pages.length} trang/pages, ${result.bytes} bytes`);
       for (const w of result.warnings) ctx.print(`[!] ${w.message.vi} / ${w.message.en}`);
-      if (review.length > 0)
-        ctx.print(`[!] Cần kiểm tra OCR / OCR needs review: trang/pages ${review.join(', ')}`);
+      if (result.reviewPages.length > 0) {
+        ctx.print(
+          `[!] Cần kiểm tra OCR / OCR needs review: trang/pages ${result.reviewPages.join(', ')}`,
+        );
+      }
     });
 };

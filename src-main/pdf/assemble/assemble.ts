@@ -17,7 +17,6 @@ import {
   invalidInput,
   parseDossierCode,
 } from '../../domain/index.js';
-import type { OcrPage } from '../../ocr/index.js';
 import { resourcePath } from '../../platform/index.js';
 import { resolveMetadata, writeInfo } from './metadata.js';
 import type { PdfMetadata } from './metadata.js';
@@ -25,6 +24,7 @@ import { embedPageImage } from './page-image.js';
 import type { ImageEncoding } from './page-image.js';
 import { addPdfaParts } from './pdfa.js';
 import { drawTextLayer } from './text-layer.js';
+import type { TextLayerPage } from './text-layer.js';
 
 /** The national minimum for scanned records. */
 export const MIN_DPI = 200;
@@ -38,7 +38,7 @@ export interface PageSource {
   /** Scan resolution, overriding what the file records. */
   dpi?: number;
   /** OCR of exactly this image (same pixels), for the text layer. */
-  ocr?: OcrPage;
+  ocr?: TextLayerPage;
 }
 
 export interface AssembleOptions {

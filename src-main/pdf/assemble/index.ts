@@ -9,3 +9,5 @@ export type {
 } from './assemble.js';
 export type { PdfMetadata } from './metadata.js';
 export type { ImageEncoding } from './page-image.js';
+export type { TextLayerPage } from './text-layer.js';
+export { assertWritable, writePdfFile } from './write-file.js';

@@ -15,7 +15,29 @@ import {
   showText,
 } from 'pdf-lib';
 import type { PDFFont, PDFOperator, PDFPage } from 'pdf-lib';
-import type { OcrPage } from '../../ocr/index.js';
+
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/**
+ * What the text layer needs from a recognised page (the OCR layer's OcrPage has this shape; the
+ * PDF layer sits below OCR and so states its own needs): pixel size, lines with baselines, words.
+ */
+export interface TextLayerPage {
+  width: number;
+  height: number;
+  blocks: ReadonlyArray<{
+    lines: ReadonlyArray<{
+      box: Box;
+      baseline: { y0: number; y1: number };
+      words: ReadonlyArray<{ text: string; box: Box }>;
+    }>;
+  }>;
+}
 
 /** Characters the font cannot draw become this, so no word silently loses letters to .notdef. */
 const REPLACEMENT = '?';
@@ -26,7 +48,7 @@ export interface TextLayerResult {
   replaced: number;
 }
 
-export function drawTextLayer(page: PDFPage, font: PDFFont, ocr: OcrPage): TextLayerResult {
+export function drawTextLayer(page: PDFPage, font: PDFFont, ocr: TextLayerPage): TextLayerResult {
   const { width: pageW, height: pageH } = page.getSize();
   const sx = pageW / ocr.width;
   const sy = pageH / ocr.height;
