@@ -1,16 +1,11 @@
 /**
- * `sohoa doctor`: runs every capability's checks and prints ok / warn / fail with what to do.
- * Exit code 1 when any check fails. A capability adds its checks to `checksFor` below.
+ * `sohoa doctor`: runs every check of the station (store, configuration, scanners, OCR data,
+ * disk, gateway, signing) and prints ok / warn / fail with what to do. Exit code 1 when any check
+ * fails. Checks are listed in core/diagnostics (`stationDoctorChecks`).
  */
-import type { DoctorCheck, DoctorReport } from '../../domain/index.js';
-import { AppError, runDoctor } from '../../domain/index.js';
-import { openStore, storeDoctorChecks } from '../../store/index.js';
-import type { Store } from '../../store/index.js';
+import { runStationDoctor } from '../../core/diagnostics/index.js';
+import { AppError } from '../../domain/index.js';
 import type { RegisterCommands } from '../context.js';
-
-function checksFor(store: Store): DoctorCheck[] {
-  return [...storeDoctorChecks(store)];
-}
 
 const ICON = { ok: 'OK  ', warn: 'WARN', fail: 'FAIL' } as const;
 
@@ -24,14 +19,7 @@ export const registerDoctor: RegisterCommands = (program, ctx) => {
     )
     .option('--json', 'machine-readable output')
     .action(async (o: { json?: boolean; repair?: boolean }) => {
-      const store = await openStore(ctx.dataDir());
-      let report: DoctorReport;
-      try {
-        if (o.repair) store.repair();
-        report = await runDoctor(checksFor(store));
-      } finally {
-        store.close();
-      }
+      const report = await runStationDoctor({ dataDir: ctx.dataDir(), repair: o.repair === true });
       const lang = ctx.lang();
       if (o.json) ctx.printJson(report);
       else {
