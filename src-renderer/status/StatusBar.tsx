@@ -1,6 +1,6 @@
 /**
  * The workstation's state at a glance: the link to the core, the network, the send queue and
- * the scanner. Values come from the core; what it does not report is shown as unknown.
+ * the scanner. Values come from the core; what it cannot tell is shown as unknown.
  */
 import { useTranslation } from 'react-i18next';
 import { useLinkState } from '../api/index.js';
@@ -24,17 +24,25 @@ export function StatusBar() {
     unauthorized: { value: t('status.coreUnauthorized'), tone: 'bad' as Tone },
   }[link];
 
-  const network =
-    status.network === undefined
-      ? unknown
-      : status.network
-        ? { value: t('status.online'), tone: 'ok' as Tone }
-        : { value: t('status.offline'), tone: 'warn' as Tone };
+  const networkHint = t(
+    status.networkFromSync ? 'status.networkFromSync' : 'status.networkFromMachine',
+  );
+  const network = {
+    online: { value: t('status.online'), tone: 'ok' as Tone, hint: networkHint },
+    offline: { value: t('status.offline'), tone: 'warn' as Tone, hint: networkHint },
+    auth_failed: { value: t('status.authFailed'), tone: 'bad' as Tone, hint: networkHint },
+  }[status.network];
 
   const queue =
     status.queueLength === undefined
       ? unknown
-      : { value: t('status.queueCount', { count: status.queueLength }), tone: 'ok' as Tone };
+      : {
+          value: t('status.queueCount', { count: status.queueLength }),
+          tone: (status.queueAttention ? 'warn' : 'ok') as Tone,
+          ...(status.queueAttention
+            ? { hint: t('status.queueAttention', { count: status.queueAttention }) }
+            : {}),
+        };
 
   const scanner =
     status.scanner === undefined
