@@ -1,5 +1,9 @@
-/** HTTP status for each AppError code; anything unlisted is a server error. */
-const statusByCode: Record<string, number> = {
+/**
+ * HTTP status for each AppError code. Capability codes name their category in their suffix
+ * (`SCAN_UNAVAILABLE`, `DOSSIER_NOT_FOUND`), so they map like the category itself; anything
+ * else is a server error.
+ */
+const statusByCategory: Record<string, number> = {
   VALIDATION: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
@@ -9,5 +13,8 @@ const statusByCode: Record<string, number> = {
 };
 
 export function httpStatus(code: string): number {
-  return statusByCode[code] ?? 500;
+  const exact = statusByCategory[code];
+  if (exact !== undefined) return exact;
+  const category = Object.keys(statusByCategory).find((c) => code.endsWith(`_${c}`));
+  return category === undefined ? 500 : (statusByCategory[category] ?? 500);
 }

@@ -58,7 +58,7 @@ export async function requestTimestamp(data: Buffer, options: TimestampOptions):
     const response = await fetch(options.url, {
       method: 'POST',
       headers: { 'content-type': 'application/timestamp-query' },
-      body: request,
+      body: new Uint8Array(request),
       signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
     });
     if (!response.ok) {
