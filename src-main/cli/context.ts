@@ -10,7 +10,7 @@ import { defaultDataDir } from '../platform/index.js';
 
 export interface GlobalOptions {
   dataDir?: string;
-  lang?: 'vi' | 'en';
+  uiLang?: 'vi' | 'en';
 }
 
 export interface CliContext {
@@ -32,7 +32,7 @@ export function createContext(program: Command): CliContext {
       return dir;
     },
     lang() {
-      return globals().lang ?? (process.env.SOHOA_LANG === 'en' ? 'en' : 'vi');
+      return globals().uiLang ?? (process.env.SOHOA_LANG === 'en' ? 'en' : 'vi');
     },
     printJson(value) {
       process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);

@@ -16,7 +16,7 @@ export async function run(argv: string[]): Promise<number> {
       // help and version exit with 0; commander already printed the message for usage errors
       return error.exitCode === 0 ? 0 : 2;
     }
-    const lang = program.opts<{ lang?: 'vi' | 'en' }>().lang ?? (process.env.SOHOA_LANG === 'en' ? 'en' : 'vi');
+    const lang = program.opts<{ uiLang?: 'vi' | 'en' }>().uiLang ?? (process.env.SOHOA_LANG === 'en' ? 'en' : 'vi');
     if (isAppError(error)) {
       process.stderr.write(`Lỗi/Error [${error.code}]: ${error.localized(lang)}\n`);
       if (lang === 'vi') process.stderr.write(`  (${error.message})\n`);

@@ -6,7 +6,7 @@ export function buildProgram(): Command {
   const program = new Command('sohoa')
     .description('SoHoa — số hóa hồ sơ một cửa: quét, làm sạch, OCR, PDF ký số, đồng bộ')
     .option('--data-dir <dir>', 'data directory (env SOHOA_DATA_DIR; default: the OS app-data folder)')
-    .addOption(new Option('--lang <lang>', 'language of messages').choices(['vi', 'en']))
+    .addOption(new Option('--ui-lang <lang>', 'language of messages (env SOHOA_LANG)').choices(['vi', 'en']))
     .showHelpAfterError()
     .showSuggestionAfterError()
     .exitOverride();

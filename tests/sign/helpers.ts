@@ -50,7 +50,7 @@ export interface CliRun {
 
 /** Runs the real `sohoa` command in a child process. */
 export function runSohoa(args: string[], env: Record<string, string> = {}): CliRun {
-  const result = spawnSync(process.execPath, [sohoaBin, '--lang', 'en', ...args], {
+  const result = spawnSync(process.execPath, [sohoaBin, '--ui-lang', 'en', ...args], {
     encoding: 'utf8',
     env: { ...process.env, ...env },
     timeout: 60_000,
