@@ -3,7 +3,7 @@ import yauzl from 'yauzl';
 import type { Entry } from 'yauzl';
 
 export async function readZip(file: string): Promise<Map<string, string>> {
-  const zip = await yauzl.openPromise(file, { lazyEntries: true });
+  const zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false });
   const entries: Entry[] = [];
   await new Promise<void>((resolve, reject) => {
     zip.on('entry', (entry: Entry) => {

@@ -86,7 +86,8 @@ export async function writeSupportBundle(
     Object.entries(env).filter(([k, v]) => v !== undefined && RELEVANT_ENV.test(k)),
   );
   const redactor = new Redactor([
-    readClientSecret(dataDir, env),
+    // The stored secret even when the environment overrides it: both may be in old logs.
+    readClientSecret(dataDir, {}),
     ...Object.entries(env)
       .filter(([k]) => isSecretName(k))
       .map(([, v]) => v),
