@@ -8,7 +8,7 @@ import { estimateSkew, rotateBy } from '../deskew/index.js';
 import type { SkewReport } from '../deskew/index.js';
 import { detectOrientation, turnUpright } from '../orientation/index.js';
 import type { OrientationReport } from '../orientation/index.js';
-import { analysisView } from '../pixels/view.js';
+import { analysisView, darkPixels } from '../pixels/view.js';
 import type { AnalysisView } from '../pixels/view.js';
 import { assertRawImage } from '../raw.js';
 import type { RawImage } from '../raw.js';
@@ -32,6 +32,9 @@ export const defaultStraightenOptions: StraightenOptions = {
   crop: true,
 };
 
+/** A few letters' worth of dark analysis pixels (100 dpi): less and there is no text to orient by. */
+const MIN_DARK_PIXELS = 150;
+
 export interface StraightenResult {
   image: RawImage;
   /** The analysis view of the returned image (later stages reuse it). */
@@ -49,14 +52,29 @@ export async function straighten(
   const opts = { ...defaultStraightenOptions, ...options };
   let image = assertRawImage(input);
   let t = performance.now();
-  const orientation: OrientationReport = opts.orientation
-    ? await detectOrientation(image, { minConfidence: opts.minOrientationConfidence })
-    : { degrees: 0, confidence: 0, flagged: false, applied: false, skipped: 'disabled' };
-  if (orientation.applied) image = await turnUpright(image, orientation.degrees);
+  let view = await analysisView(image);
+  let orientation: OrientationReport;
+  if (!opts.orientation) {
+    orientation = {
+      degrees: 0,
+      confidence: 0,
+      flagged: false,
+      applied: false,
+      skipped: 'disabled',
+    };
+  } else if (darkPixels(view) < MIN_DARK_PIXELS) {
+    // nothing dark enough to be writing: Tesseract would find no text either, so spare it the page
+    orientation = { degrees: 0, confidence: 0, flagged: true, applied: false, skipped: 'no-text' };
+  } else {
+    orientation = await detectOrientation(image, { minConfidence: opts.minOrientationConfidence });
+  }
+  if (orientation.applied) {
+    image = await turnUpright(image, orientation.degrees);
+    view = await analysisView(image);
+  }
   const msOrientation = performance.now() - t;
 
   t = performance.now();
-  let view = await analysisView(image);
   const skew: SkewReport = opts.deskew
     ? await estimateSkew(
         image,

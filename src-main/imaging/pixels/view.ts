@@ -75,3 +75,12 @@ export function tones(view: AnalysisView): Tones {
 export function looksLikePhoto(t: Tones): boolean {
   return t.midtones > 0.25 || t.coverage > 0.35;
 }
+
+/** Paper-area pixels far darker than the paper (writing; not bleed-through, not noise). */
+export function darkPixels(view: AnalysisView, contrast = 100): number {
+  const limit = view.levels.paper - contrast;
+  const d = view.plane.data;
+  let n = 0;
+  for (let i = 0; i < d.length; i++) if (d[i]! < limit && view.bed[i] === 0) n++;
+  return n;
+}
