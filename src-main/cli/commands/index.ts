@@ -20,6 +20,7 @@ import { registerSync } from './sync.js';
 import { registerGateway } from './gateway.js';
 import { registerExport } from './export.js';
 import { registerProcess } from './process.js';
+import { registerBatch } from './batch.js';
 import { registerSupport } from './support.js';
 
 export const commandGroups: RegisterCommands[] = [
@@ -40,5 +41,6 @@ export const commandGroups: RegisterCommands[] = [
   registerGateway,
   registerExport,
   registerProcess,
+  registerBatch,
   registerSupport,
 ];

@@ -1,0 +1,101 @@
+/**
+ * A generated bulk job: pages as PNG files (plus one 3-page TIFF), dossiers opened by a page
+ * carrying its MaHoSo in a QR code, some pages before the first separator, and bad files.
+ * Deterministic: the same arguments give the same bytes.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import QRCode from 'qrcode';
+import sharp, { type OverlayOptions } from 'sharp';
+
+export interface ExpectedPage {
+  path: string;
+  filePage: number;
+  /** 0: review bin; 1…: dossier in separation order. */
+  dossier: number;
+}
+
+export interface GeneratedJob {
+  dir: string;
+  pages: ExpectedPage[];
+  codes: string[];
+  badFiles: string[];
+}
+
+const WIDTH = 900;
+const HEIGHT = 1270;
+
+export function dossierCode(n: number): string {
+  return `000.00.01.H01-250101-${String(n).padStart(4, '0')}`;
+}
+
+async function pagePng(label: string, qr?: string): Promise<Buffer> {
+  const svg = Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}">
+       <text x="80" y="600" font-family="Liberation Sans" font-size="48">${label}</text>
+       <rect x="80" y="700" width="${200 + label.length * 13}" height="30" fill="black"/></svg>`,
+  );
+  const layers: OverlayOptions[] = [{ input: svg, left: 0, top: 0 }];
+  if (qr) {
+    const code = await QRCode.toBuffer(qr, { width: 260, margin: 2, errorCorrectionLevel: 'M' });
+    layers.push({ input: code, left: WIDTH - 340, top: 60 });
+  }
+  return sharp({ create: { width: WIDTH, height: HEIGHT, channels: 3, background: 'white' } })
+    .composite(layers)
+    .greyscale()
+    .withMetadata({ density: 150 })
+    .png({ compressionLevel: 6 })
+    .toBuffer();
+}
+
+/**
+ * `leading` pages before the first separator, then `dossiers` dossiers of `perDossier` pages
+ * each (the first carries the QR). The pages of dossier 2 at positions 3–5 are one TIFF file.
+ */
+export async function generateJob(
+  dir: string,
+  options: { leading: number; dossiers: number; perDossier: number },
+): Promise<GeneratedJob> {
+  mkdirSync(join(dir, 'scans'), { recursive: true });
+  const pages: ExpectedPage[] = [];
+  const codes: string[] = [];
+  let n = 0;
+  const name = () => `scans/page_${++n}`;
+  for (let i = 0; i < options.leading; i++) {
+    const path = `${name()}.png`;
+    writeFileSync(join(dir, path), await pagePng(`Trang truoc phieu ${i + 1}`));
+    pages.push({ path, filePage: 1, dossier: 0 });
+  }
+  for (let d = 1; d <= options.dossiers; d++) {
+    const code = dossierCode(d);
+    codes.push(code);
+    for (let p = 1; p <= options.perDossier; p++) {
+      if (d === 2 && p >= 3 && p <= 5) {
+        if (p > 3) continue;
+        const path = `${name()}.tif`;
+        const parts = [3, 4, 5].map((k) => join(dir, `part-${k}.png`));
+        for (const [k, part] of parts.entries())
+          writeFileSync(part, await pagePng(`Ho so ${d} trang ${k + 3}`));
+        execFileSync('convert', [...parts, '-compress', 'Group4', join(dir, path)]);
+        for (const k of [1, 2, 3]) pages.push({ path, filePage: k, dossier: d });
+        continue;
+      }
+      const path = `${name()}.png`;
+      writeFileSync(
+        join(dir, path),
+        await pagePng(`Ho so ${d} trang ${p}`, p === 1 ? code : undefined),
+      );
+      pages.push({ path, filePage: 1, dossier: d });
+    }
+  }
+  // Bad files between good ones: zero bytes, a cut-off JPEG, a note with a wrong extension.
+  const badFiles = ['scans/page_3a.png', 'scans/page_7a.jpg', 'scans/readme.txt'];
+  writeFileSync(join(dir, badFiles[0] as string), Buffer.alloc(0));
+  const jpeg = await sharp({ create: { width: 400, height: 400, channels: 3, background: 'gray' } })
+    .jpeg()
+    .toBuffer();
+  writeFileSync(join(dir, badFiles[1] as string), jpeg.subarray(0, jpeg.length >> 1));
+  writeFileSync(join(dir, badFiles[2] as string), 'ghi chú của nhà thầu / contractor notes\n');
+  return { dir: join(dir, 'scans'), pages, codes, badFiles };
+}
