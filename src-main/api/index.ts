@@ -11,6 +11,7 @@ export { contractEmitter, forwardEvents, isContractEvent } from './events.js';
 export type { ContractEmitter } from './events.js';
 export type { Handler, HandlerContext, Handlers, Transport } from './handler.js';
 export { rendererCsp } from './csp.js';
+export { startBackgroundServices } from './background.js';
 export { startHttpServer, randomToken, TOKEN_COOKIE, httpStatus } from './http/index.js';
 export type { HttpServerOptions, RunningHttpServer } from './http/index.js';
 export { serveIpc, CALL_CHANNEL, EVENT_CHANNEL } from './ipc/index.js';

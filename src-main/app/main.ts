@@ -6,7 +6,7 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, app, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { EVENT_CHANNEL, serveIpc } from '../api/index.js';
+import { EVENT_CHANNEL, serveIpc, startBackgroundServices } from '../api/index.js';
 import { createCore, type Core } from '../core/index.js';
 import { isAppError } from '../domain/index.js';
 import {
@@ -52,6 +52,7 @@ async function start(): Promise<void> {
     },
   });
   await createMainWindow(preloadPath);
+  await startBackgroundServices(core);
 }
 
 async function stop(): Promise<void> {

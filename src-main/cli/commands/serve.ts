@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import { randomToken, startHttpServer } from '../../api/index.js';
+import { randomToken, startBackgroundServices, startHttpServer } from '../../api/index.js';
 import { createCore } from '../../core/index.js';
 import { invalidInput } from '../../domain/index.js';
 import { appRoot, createFileLogger, loadConfig } from '../../platform/index.js';
@@ -67,6 +67,7 @@ export const registerServe: RegisterCommands = (program, ctx) => {
           port: parsed.data.port,
           rendererDir: join(appRoot(), 'dist', 'renderer'),
         });
+        await startBackgroundServices(core);
         const url = `${server.url}?token=${encodeURIComponent(token)}`;
         ctx.print(`SoHoa: ${url}`);
         ctx.print(`  Mở địa chỉ trên bằng trình duyệt / Open the address above in a browser`);
