@@ -34,6 +34,8 @@ export interface ServeOptions {
   scanners?: 'test' | 'none';
   env?: Record<string, string>;
   startTimeoutMs?: number;
+  /** A data directory prepared by the test (default: a new empty one). */
+  dataDir?: string;
 }
 
 /** A SANE_CONFIG_DIR whose dll.conf loads only the chosen backend. */
@@ -73,7 +75,7 @@ function stopChild(child: ChildProcess): Promise<void> {
 
 export async function startServe(options: ServeOptions = {}): Promise<ServeProcess> {
   const token = options.token ?? randomBytes(16).toString('hex');
-  const dataDir = mkdtempSync(join(tmpdir(), 'sohoa-e2e-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sohoa-e2e-'));
   // Startup compiles the sources through tsx; on a busy 2-core CI machine that takes a while.
   const startTimeoutMs = options.startTimeoutMs ?? 90_000;
   const saneConfig = saneConfigDir(dataDir, options.scanners ?? 'test');
