@@ -5,6 +5,7 @@
  */
 import { isAppError } from '../domain/index.js';
 import type { LandedPage, PageDestination, PageLocation } from './destination.js';
+import { sha256Of, writeLandingIntent } from './landing-journal.js';
 import { thumbnailDataUrl } from './thumbnail.js';
 import type { AcquiredImage } from './types.js';
 
@@ -28,6 +29,37 @@ export interface AcquireResult<R> {
   result: R;
 }
 
+/**
+ * Lands one page; a spooled page first records its intent (content hash, destination watermark)
+ * so that spool recovery can tell, after a crash, whether this landing committed.
+ */
+export function landOnce(image: AcquiredImage, destination: PageDestination): Promise<LandedPage> {
+  if (image.spool && destination.journal) {
+    writeLandingIntent(image.spool.dir, image.spool.index, {
+      sha256: sha256Of(image.bytes),
+      watermark: destination.journal.watermark(),
+    });
+  }
+  return destination.land(image);
+}
+
+export async function pageAcquiredEvent(
+  image: AcquiredImage,
+  landed: LandedPage,
+): Promise<PageAcquired> {
+  return {
+    index: landed.index,
+    location: landed.location,
+    mime: image.mime,
+    width: image.width,
+    height: image.height,
+    dpi: image.dpi,
+    origin: image.origin,
+    thumbnail: await (image.thumbnail ?? thumbnailDataUrl(image.bytes)),
+    latencyMs: Date.now() - image.completedAt,
+  };
+}
+
 export async function acquire<R>(
   source: AsyncGenerator<AcquiredImage, R, void>,
   destination: PageDestination,
@@ -39,22 +71,9 @@ export async function acquire<R>(
       const next = await source.next();
       if (next.done) return { pages, result: next.value };
       const image = next.value;
-      const landed = await destination.land(image);
+      const landed = await landOnce(image, destination);
       pages.push(landed);
-      if (onPageAcquired) {
-        const thumbnail = await (image.thumbnail ?? thumbnailDataUrl(image.bytes));
-        onPageAcquired({
-          index: landed.index,
-          location: landed.location,
-          mime: image.mime,
-          width: image.width,
-          height: image.height,
-          dpi: image.dpi,
-          origin: image.origin,
-          thumbnail,
-          latencyMs: Date.now() - image.completedAt,
-        });
-      }
+      if (onPageAcquired) onPageAcquired(await pageAcquiredEvent(image, landed));
     }
   } catch (error) {
     if (isAppError(error) && error.details) error.details.pagesKept = pages.length;

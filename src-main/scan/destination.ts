@@ -2,6 +2,7 @@
  * Where acquired pages land: a folder (`--out`) or a dossier component in the store. Landing is
  * durable when it returns — the page is on disk and recorded before anything else happens to it.
  */
+import type { DestinationJournal } from './landing-journal.js';
 import type { AcquiredImage } from './types.js';
 
 export type PageLocation =
@@ -14,4 +15,6 @@ export interface LandedPage {
 
 export interface PageDestination {
   land(image: AcquiredImage): Promise<LandedPage>;
+  /** Present when spooled pages bound here can be landed again after a crash. */
+  readonly journal?: DestinationJournal;
 }

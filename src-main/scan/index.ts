@@ -6,6 +6,9 @@ export type { ScanDriver } from './driver.js';
 export { ScanService } from './service.js';
 export type { ScanJobOptions } from './service.js';
 export { acquire } from './acquire.js';
+export { recoverSpool, spoolDoctorCheck } from './spool-recovery.js';
+export type { SpoolRecoveryReport, StrandedScan } from './spool-recovery.js';
+export type { LandingTarget, DestinationJournal } from './landing-journal.js';
 export { ScanSessions } from './sessions.js';
 export type {
   ScanEventPayloads,

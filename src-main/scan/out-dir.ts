@@ -9,12 +9,14 @@ import {
   mkdirSync,
   openSync,
   readdirSync,
+  readFileSync,
   renameSync,
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import type { AcquiredImage } from './types.js';
 import type { LandedPage, PageDestination } from './destination.js';
+import { sha256Of, type DestinationJournal } from './landing-journal.js';
 
 const EXTENSIONS: Record<AcquiredImage['mime'], string> = {
   'image/png': 'png',
@@ -22,16 +24,31 @@ const EXTENSIONS: Record<AcquiredImage['mime'], string> = {
   'image/tiff': 'tif',
 };
 
+/** The page files in a folder with their numbers. */
+function numberedPages(dir: string): Array<{ file: string; number: number }> {
+  return readdirSync(dir).flatMap((file) => {
+    const n = /^page-(\d+)\.\w+$/.exec(file)?.[1];
+    return n === undefined ? [] : [{ file, number: Number(n) }];
+  });
+}
+
 export class OutDirDestination implements PageDestination {
   #next: number;
+  readonly journal: DestinationJournal;
 
   constructor(private readonly dir: string) {
     mkdirSync(dir, { recursive: true });
-    const taken = readdirSync(dir)
-      .map((f) => /^page-(\d+)\.\w+$/.exec(f)?.[1])
-      .filter((n): n is string => n !== undefined)
-      .map(Number);
-    this.#next = Math.max(0, ...taken) + 1;
+    this.#next = Math.max(0, ...numberedPages(dir).map((p) => p.number)) + 1;
+    this.journal = {
+      target: { kind: 'out', dir },
+      watermark: () => this.#next,
+      landedSince: (sha256, watermark) => {
+        const match = numberedPages(dir)
+          .filter((p) => p.number >= watermark)
+          .find((p) => sha256Of(readFileSync(join(dir, p.file))) === sha256);
+        return match && { path: join(dir, match.file) };
+      },
+    };
   }
 
   async land(image: AcquiredImage): Promise<LandedPage> {

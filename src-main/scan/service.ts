@@ -4,12 +4,15 @@
  * data directory by whoever composes the app (core service, CLI); `close()` stops the host.
  */
 import { join } from 'node:path';
+import pino from 'pino';
+import type { Logger } from '../platform/index.js';
 import { acquire, type AcquireResult, type PageAcquired } from './acquire.js';
 import type { PageDestination } from './destination.js';
 import { deviceNotFound } from './errors.js';
 import { scanRequestFor, type ScannerConfig } from './profiles.js';
 import { ScannerHost } from './host/client.js';
 import { SaneDriver } from './sane/driver.js';
+import { recoverSpool, type SpoolRecoveryReport } from './spool-recovery.js';
 import type {
   DeviceCapabilities,
   ScanDevice,
@@ -28,18 +31,36 @@ export interface ScanJobOptions {
 
 export class ScanService {
   readonly driver: SaneDriver;
+  readonly #spoolRoot: string;
+  readonly #logger: Logger | undefined;
+  #recovery: Promise<SpoolRecoveryReport> | undefined;
 
-  /** @param options.cancelGraceMs how long a cancelled scan may take before the host is killed */
+  /**
+   * @param options.cancelGraceMs how long a cancelled scan may take before the host is killed
+   * @param options.logger where spool recovery reports; default: warnings and errors to stderr
+   */
   constructor(
-    dataDir: string,
+    private readonly dataDir: string,
     private readonly config: () => ScannerConfig,
-    options: { cancelGraceMs?: number } = {},
+    options: { cancelGraceMs?: number; logger?: Logger } = {},
   ) {
-    this.driver = new SaneDriver(
-      join(dataDir, 'spool', 'scan'),
-      new ScannerHost(),
-      options.cancelGraceMs,
-    );
+    this.#spoolRoot = join(dataDir, 'spool', 'scan');
+    this.#logger = options.logger;
+    this.driver = new SaneDriver(this.#spoolRoot, new ScannerHost(), options.cancelGraceMs);
+  }
+
+  /**
+   * Lands the pages a previous run of the app spooled but never landed (it died in between);
+   * once per service, and every scan waits for it, so recovered pages come before new ones.
+   */
+  recoverSpool(onPageAcquired?: (event: PageAcquired) => void): Promise<SpoolRecoveryReport> {
+    this.#recovery ??= recoverSpool({
+      spoolRoot: this.#spoolRoot,
+      dataDir: this.dataDir,
+      logger: this.#logger ?? pino({ level: 'warn' }, pino.destination(2)),
+      ...(onPageAcquired ? { onPageAcquired } : {}),
+    });
+    return this.#recovery;
   }
 
   devices(): Promise<ScanDevice[]> {
@@ -65,12 +86,18 @@ export class ScanService {
     return scanRequestFor(this.config(), profile, { ...overrides, device });
   }
 
-  run(
+  async run(
     request: ScanRequest,
     destination: PageDestination,
     options: ScanJobOptions = {},
   ): Promise<AcquireResult<ScanOutcome>> {
-    return acquire(this.driver.scan(request, options), destination, options.onPageAcquired);
+    await this.recoverSpool(options.onPageAcquired);
+    const target = destination.journal?.target;
+    return acquire(
+      this.driver.scan(request, { ...options, ...(target ? { target } : {}) }),
+      destination,
+      options.onPageAcquired,
+    );
   }
 
   async scan(

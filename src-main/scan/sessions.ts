@@ -63,7 +63,13 @@ export class ScanSessions {
   constructor(
     readonly service: ScanService,
     private readonly publish: PublishScanEvent,
-  ) {}
+  ) {
+    // Pages a previous run spooled but never stored land now, reported as their own session.
+    const sessionId = `recovery-${randomUUID()}`;
+    service
+      .recoverSpool((event) => publish('scan.pageAcquired', { ...event, sessionId }))
+      .catch(() => undefined); // a failing scan folder is logged and kept, never thrown
+  }
 
   #begin(
     kind: 'scan' | 'import',

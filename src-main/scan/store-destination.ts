@@ -5,11 +5,13 @@
  */
 import { AppError } from '../domain/index.js';
 import { openStore, type Store } from '../store/index.js';
-import type { LandedPage, PageDestination } from './destination.js';
+import type { LandedPage, PageDestination, PageLocation } from './destination.js';
+import type { DestinationJournal } from './landing-journal.js';
 import type { AcquiredImage } from './types.js';
 
 export class DossierDestination implements PageDestination {
   readonly #componentId: number;
+  readonly journal: DestinationJournal;
 
   constructor(
     private readonly store: Store,
@@ -30,6 +32,30 @@ export class DossierDestination implements PageDestination {
       );
     }
     this.#componentId = component.id;
+    this.journal = {
+      target: { kind: 'dossier', MaHoSo, MaThanhPhanHoSo },
+      // page ids only grow, so "after the watermark" tells a retried page from an identical sheet
+      watermark: () => Math.max(0, ...this.#pages().map((p) => p.id)),
+      landedSince: (sha256, watermark) => {
+        const page = this.#pages().find((p) => p.id > watermark && p.blobSha256 === sha256);
+        return page && this.#location(page.id, page.blobSha256);
+      },
+    };
+  }
+
+  #pages() {
+    return this.store.dossiers
+      .documents(this.#componentId)
+      .flatMap((d) => this.store.pages.list(d.id));
+  }
+
+  #location(pageId: number, blobSha256: string): PageLocation {
+    return {
+      dossier: this.MaHoSo,
+      component: this.MaThanhPhanHoSo,
+      pageId,
+      blobSha256,
+    };
   }
 
   async land(image: AcquiredImage): Promise<LandedPage> {
@@ -41,15 +67,7 @@ export class DossierDestination implements PageDestination {
       height: image.height,
       dpi: image.dpi,
     });
-    return {
-      index: image.index,
-      location: {
-        dossier: this.MaHoSo,
-        component: this.MaThanhPhanHoSo,
-        pageId: page.id,
-        blobSha256: page.blobSha256,
-      },
-    };
+    return { index: image.index, location: this.#location(page.id, page.blobSha256) };
   }
 }
 

@@ -3,6 +3,7 @@
  * can do, what a scan asks for, and the page a driver hands over once its last byte has arrived.
  */
 import { z } from 'zod';
+import type { LandingTarget } from './landing-journal.js';
 
 export const SCAN_SOURCES = ['flatbed', 'adf', 'adf-duplex'] as const;
 export type ScanSource = (typeof SCAN_SOURCES)[number];
@@ -98,6 +99,8 @@ export interface AcquiredImage {
   thumbnail?: Promise<string>;
   /** Where it came from: a device name, or a file (and page within it). */
   origin: { device: string } | { file: string; page: number };
+  /** The spooled page it was made from (scanner pages): where its landing intent is recorded. */
+  spool?: { dir: string; index: number };
 }
 
 /** What a scan reports while it runs (NAPS2: page start, page progress). */
@@ -107,6 +110,8 @@ export type ScanProgress =
 
 export interface ScanRunOptions {
   signal?: AbortSignal;
+  /** Where the pages are going, recorded with the spool so a restart can land them. */
+  target?: LandingTarget;
   onProgress?: (progress: ScanProgress) => void;
 }
 

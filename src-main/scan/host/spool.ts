@@ -17,6 +17,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { landingIntentPath } from '../landing-journal.js';
 
 export interface SpoolFrame {
   format: 'gray' | 'rgb' | 'red' | 'green' | 'blue';
@@ -134,8 +135,17 @@ export function listSpooledPages(dir: string): SpooledPage[] {
     .sort((a, b) => a.index - b.index);
 }
 
-/** Removes a page from the spool once it has landed at its destination. */
+/**
+ * Removes a page from the spool once it has landed at its destination. The manifest goes first
+ * and the landing intent last: a page listed without its intent would be landed again.
+ */
 export function releaseSpooledPage(dir: string, page: SpooledPage): void {
   rmSync(join(dir, `${name(page.index)}.json`), { force: true });
   rmSync(page.dataFile, { force: true });
+  rmSync(landingIntentPath(dir, page.index), { force: true });
+}
+
+/** Whether a scan's spool folder still holds a finished page (else it can be removed). */
+export function spoolHoldsPages(dir: string): boolean {
+  return existsSync(dir) && readdirSync(dir).some((f) => /^page-\d{4,}\.json$/.test(f));
 }

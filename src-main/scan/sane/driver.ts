@@ -4,14 +4,20 @@
  * dies, so a crash loses at most the page that was still being read.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { isAppError } from '../../domain/index.js';
 import type { ScanDriver } from '../driver.js';
 import { scanCancelled } from '../errors.js';
 import { ScannerHost, type HostEvent } from '../host/client.js';
 import type { ScanResult } from '../host/protocol.js';
-import { listSpooledPages, releaseSpooledPage, type SpooledPage } from '../host/spool.js';
+import {
+  listSpooledPages,
+  releaseSpooledPage,
+  spoolHoldsPages,
+  type SpooledPage,
+} from '../host/spool.js';
+import { writeSpoolTarget } from '../landing-journal.js';
 import type {
   AcquiredImage,
   DeviceCapabilities,
@@ -24,7 +30,7 @@ import { encodeRaster, rasterFromSpool, rasterThumbnail } from './raster.js';
 
 type QueueItem = { page: SpooledPage } | { end: ScanResult } | { error: Error };
 
-export async function imageFromSpool(page: SpooledPage): Promise<AcquiredImage> {
+export async function imageFromSpool(page: SpooledPage, spoolDir: string): Promise<AcquiredImage> {
   const raster = rasterFromSpool(page);
   // both run on the libuv pool: the preview is ready by the time the PNG is
   const thumbnail = rasterThumbnail(raster);
@@ -39,6 +45,7 @@ export async function imageFromSpool(page: SpooledPage): Promise<AcquiredImage> 
     dpi: page.dpi,
     completedAt: page.completedAt,
     origin: { device: page.device },
+    spool: { dir: spoolDir, index: page.index },
   };
 }
 
@@ -75,6 +82,7 @@ export class SaneDriver implements ScanDriver {
   ): AsyncGenerator<AcquiredImage, ScanOutcome, void> {
     const spoolDir = join(this.spoolRoot, randomUUID());
     mkdirSync(spoolDir, { recursive: true });
+    writeSpoolTarget(spoolDir, options.target);
     const queue: QueueItem[] = [];
     let wake: (() => void) | undefined;
     const push = (item: QueueItem) => {
@@ -118,7 +126,7 @@ export class SaneDriver implements ScanDriver {
         }
         if ('page' in item) {
           lastIndex = item.page.index;
-          yield await imageFromSpool(item.page);
+          yield await imageFromSpool(item.page, spoolDir);
           releaseSpooledPage(spoolDir, item.page);
           continue;
         }
@@ -130,7 +138,7 @@ export class SaneDriver implements ScanDriver {
         // the rename): the spool has them, so they land before the error is reported.
         for (const page of listSpooledPages(spoolDir).filter((p) => p.index > lastIndex)) {
           lastIndex = page.index;
-          yield await imageFromSpool(page);
+          yield await imageFromSpool(page, spoolDir);
           releaseSpooledPage(spoolDir, page);
         }
         finished = true;
@@ -146,9 +154,8 @@ export class SaneDriver implements ScanDriver {
       options.signal?.removeEventListener('abort', onAbort);
       // The consumer stopped early (break, or its own failure): stop the device too.
       if (!finished && requestId !== undefined) await this.host.cancel(requestId);
-      // Unfinished pages (.part) are useless; finished ones are kept for the caller to recover.
-      if (readdirSync(spoolDir).every((f) => f.endsWith('.part')))
-        rmSync(spoolDir, { recursive: true, force: true });
+      // Unfinished pages (.part) are useless; finished ones are kept for spool recovery.
+      if (!spoolHoldsPages(spoolDir)) rmSync(spoolDir, { recursive: true, force: true });
     }
   }
 
