@@ -1,12 +1,19 @@
 /**
  * Work that runs for as long as an app process (desktop or browser mode) is up, started once
- * after the core exists: today the sync engine's loop, which starts only when the station is
- * configured and `sync.enabled`. A failure here is logged and leaves the app usable offline.
+ * after the core exists: the scan sessions, whose creation lands pages a killed run left in the
+ * scan spool, and the sync engine's loop, which starts only when the station is configured and
+ * `sync.enabled`. A failure here is logged and leaves the app usable offline.
  */
 import type { Core } from '../core/index.js';
+import { scanSessionsService } from './handlers/scan.js';
 import { syncEngineService } from './handlers/sync.js';
 
 export async function startBackgroundServices(core: Core): Promise<void> {
+  try {
+    core.use(scanSessionsService);
+  } catch (error) {
+    core.log.error({ err: error }, 'scan sessions did not start; spooled pages stay on disk');
+  }
   try {
     await core.use(syncEngineService);
   } catch (error) {
