@@ -93,3 +93,23 @@ describe('electron-builder.yml', () => {
     await expect(addMachineConfig('<Wix/>')).rejects.toThrow(/Product/);
   });
 });
+
+describe('.github/workflows/release.yml', () => {
+  type Job = { 'runs-on': string; steps: Array<{ run?: string; name?: string }>; needs?: string[] };
+  const workflow = yaml.load(readFileSync(join(repo, '.github/workflows/release.yml'), 'utf8')) as {
+    jobs: Record<string, Job>;
+  };
+  const commands = (job: Job | undefined): string =>
+    (job?.steps ?? []).map((s) => s.run ?? '').join('\n');
+
+  it('builds Linux packages on Linux and Windows installers (with the TWAIN addon) on Windows', () => {
+    const { linux, windows, release } = workflow.jobs;
+    expect(linux?.['runs-on']).toMatch(/^ubuntu/);
+    expect(commands(linux)).toMatch(/electron-builder --linux AppImage deb/);
+    expect(commands(linux)).toContain('native/build/Release/sohoa_scanner.node');
+    expect(windows?.['runs-on']).toMatch(/^windows/);
+    expect(commands(windows)).toMatch(/electron-builder --win msi nsis/);
+    expect(commands(windows)).toContain('native/build/Release/sohoa_scanner.node');
+    expect(release?.needs).toEqual(['linux', 'windows']);
+  });
+});
