@@ -155,7 +155,7 @@ describe('batch jobs in process', () => {
     };
     try {
       expect(
-        await codeOf(createJob(store, { name: 'a', source: job.dir, separator: 'blank' })),
+        await codeOf(createJob(store, { name: 'a', source: job.dir, separator: 'patch' })),
       ).toBe('VALIDATION');
       expect(
         await codeOf(createJob(store, { name: 'a', source: job.dir, separator: 'count:0' })),
@@ -181,17 +181,39 @@ describe('batch jobs in process', () => {
   it('keeps a separator sheet and the receipt with the same code in one dossier', () => {
     const qr = { kind: 'qr' } as const;
     const code = '000.00.01.H01-250101-0001';
-    const opened = place(qr, { dossierPosition: 0, MaHoSo: null, pagesInDossier: 3 }, code);
-    expect(opened).toEqual({ position: 1, MaHoSo: code, separator: true });
-    expect(place(qr, { dossierPosition: 1, MaHoSo: code, pagesInDossier: 1 }, code)).toEqual({
+    const bin = { dossierPosition: 0, MaHoSo: null, pagesInDossier: 3, contentPages: 3 };
+    expect(place(qr, bin, { code })).toEqual({
       position: 1,
       MaHoSo: code,
-      separator: false,
+      separator: true,
+      blank: false,
     });
-    expect(place(qr, undefined, undefined)).toEqual({
-      position: 0,
-      MaHoSo: null,
-      separator: false,
-    });
+    const opened = { dossierPosition: 1, MaHoSo: code, pagesInDossier: 1, contentPages: 1 };
+    expect(place(qr, opened, { code }).position).toBe(1);
+    expect(place(qr, opened, { code: '000.00.01.H01-250101-0002' }).position).toBe(2);
+    expect(place(qr, undefined, {}).position).toBe(0);
   });
+
+  it('splits on blank separator sheets (both sides of one blank sheet open one dossier)', async () => {
+    const blankJob = await generateJob(join(root, 'source-blank'), {
+      leading: 1,
+      dossiers: 3,
+      perDossier: 2,
+      separator: 'blank',
+    });
+    const store = await openStore(join(root, 'data-blank'));
+    try {
+      await createJob(store, { name: 'to-trang', source: blankJob.dir, separator: 'blank' });
+      const done = await runJob(store, 'to-trang');
+      expect(done.dossiers).toBe(3);
+      expect(done.reviewPages).toBe(1);
+      expect(done.pages).toBe(blankJob.pages.length);
+      expect(jobPages(store, 'to-trang').map((p) => [p.path, p.dossier])).toEqual(
+        blankJob.pages.map((p) => [p.path.replace(/^scans\//, ''), p.dossier]),
+      );
+      expect(done.dossierList.map((d) => d.contentPages)).toEqual([1, 2, 2, 2]);
+    } finally {
+      store.close();
+    }
+  }, 60_000);
 });

@@ -14,6 +14,7 @@ export interface ExpectedPage {
   filePage: number;
   /** 0: review bin; 1…: dossier in separation order. */
   dossier: number;
+  blank?: boolean;
 }
 
 export interface GeneratedJob {
@@ -49,13 +50,27 @@ async function pagePng(label: string, qr?: string): Promise<Buffer> {
     .toBuffer();
 }
 
+function blankPng(): Promise<Buffer> {
+  return sharp({ create: { width: WIDTH, height: HEIGHT, channels: 3, background: 'white' } })
+    .greyscale()
+    .withMetadata({ density: 150 })
+    .png()
+    .toBuffer();
+}
+
 /**
  * `leading` pages before the first separator, then `dossiers` dossiers of `perDossier` pages
  * each (the first carries the QR). The pages of dossier 2 at positions 3–5 are one TIFF file.
  */
 export async function generateJob(
   dir: string,
-  options: { leading: number; dossiers: number; perDossier: number },
+  options: {
+    leading: number;
+    dossiers: number;
+    perDossier: number;
+    /** 'blank': a blank sheet before each dossier (both sides before dossier 2), no QR. */
+    separator?: 'qr' | 'blank';
+  },
 ): Promise<GeneratedJob> {
   mkdirSync(join(dir, 'scans'), { recursive: true });
   const pages: ExpectedPage[] = [];
@@ -69,7 +84,14 @@ export async function generateJob(
   }
   for (let d = 1; d <= options.dossiers; d++) {
     const code = dossierCode(d);
-    codes.push(code);
+    const blank = options.separator === 'blank';
+    if (blank) {
+      for (let side = 0; side < (d === 2 ? 2 : 1); side++) {
+        const path = `${name()}.png`;
+        writeFileSync(join(dir, path), await blankPng());
+        pages.push({ path, filePage: 1, dossier: d, blank: true });
+      }
+    } else codes.push(code);
     for (let p = 1; p <= options.perDossier; p++) {
       if (d === 2 && p >= 3 && p <= 5) {
         if (p > 3) continue;
@@ -84,7 +106,7 @@ export async function generateJob(
       const path = `${name()}.png`;
       writeFileSync(
         join(dir, path),
-        await pagePng(`Ho so ${d} trang ${p}`, p === 1 ? code : undefined),
+        await pagePng(`Ho so ${d} trang ${p}`, p === 1 && !blank ? code : undefined),
       );
       pages.push({ path, filePage: 1, dossier: d });
     }

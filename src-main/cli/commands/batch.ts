@@ -1,5 +1,5 @@
 /**
- * `sohoa batch create --name N --source DIR [--separator qr|count:N]`, `sohoa batch run <job>`,
+ * `sohoa batch create --name N --source DIR [--separator qr|blank|count:N]`, `sohoa batch run <job>`,
  * `sohoa batch status <job> [--json]`: bulk digitization jobs. `run` prints progress (pages/min,
  * ETA) on stderr and can be killed at any moment; running it again continues where it stopped.
  */
@@ -13,7 +13,11 @@ import {
 import { openStore } from '../../store/index.js';
 import type { CliContext, RegisterCommands } from '../context.js';
 
-const SEPARATION_VI = { qr: 'mã QR', count: 'số trang cố định' } as const;
+const SEPARATION_VI = {
+  qr: 'mã QR',
+  blank: 'tờ trắng phân cách',
+  count: 'số trang cố định',
+} as const;
 
 function printStatus(ctx: CliContext, s: BatchStatus): void {
   const sep = s.job.separation;
@@ -48,7 +52,11 @@ export const registerBatch: RegisterCommands = (program, ctx) => {
       '--source <dir>',
       'folder of TIFF, JPEG, PNG or PDF scans (subfolders included)',
     )
-    .option('--separator <rule>', 'qr (dossier code in a QR) or count:N (N pages each)', 'qr')
+    .option(
+      '--separator <rule>',
+      'qr (dossier code in a QR), blank (blank separator sheets) or count:N (N pages each)',
+      'qr',
+    )
     .option('--json', 'machine-readable status')
     .action(
       async (options: { name: string; source: string; separator: string; json?: boolean }) => {

@@ -2,9 +2,9 @@
 import { z } from 'zod';
 import { AppError } from '../../domain/index.js';
 
-export type Separation = { kind: 'qr' } | { kind: 'count'; pages: number };
+export type Separation = { kind: 'qr' } | { kind: 'blank' } | { kind: 'count'; pages: number };
 
-const SEPARATOR = /^(qr|count:([1-9]\d{0,3}))$/;
+const SEPARATOR = /^(qr|blank|count:([1-9]\d{0,3}))$/;
 
 export const NewJobSchema = z.strictObject({
   name: z
@@ -17,11 +17,12 @@ export const NewJobSchema = z.strictObject({
   source: z.string().min(1).max(4096),
   separator: z
     .string()
-    .regex(SEPARATOR, 'qr | count:N (1–9999)')
+    .regex(SEPARATOR, 'qr | blank | count:N (1–9999)')
     .default('qr')
     .transform((s): Separation => {
       const m = SEPARATOR.exec(s);
-      return m?.[2] ? { kind: 'count', pages: Number(m[2]) } : { kind: 'qr' };
+      if (m?.[2]) return { kind: 'count', pages: Number(m[2]) };
+      return s === 'blank' ? { kind: 'blank' } : { kind: 'qr' };
     }),
 });
 export type NewJobInput = z.input<typeof NewJobSchema>;

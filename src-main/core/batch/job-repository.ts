@@ -10,7 +10,7 @@ interface JobRow {
   id: number;
   name: string;
   source: string;
-  separator: 'qr' | 'count';
+  separator: Separation['kind'];
   pages_per_dossier: number | null;
   state: JobState;
   created_at: string;
@@ -37,6 +37,8 @@ export interface Cursor {
   dossierPosition: number;
   MaHoSo: string | null;
   pagesInDossier: number;
+  /** Pages of the dossier that are not blank separator sheets. */
+  contentPages: number;
 }
 
 function toJob(r: JobRow): BatchJob {
@@ -45,7 +47,9 @@ function toJob(r: JobRow): BatchJob {
     name: r.name,
     source: r.source,
     separation:
-      r.separator === 'count' ? { kind: 'count', pages: r.pages_per_dossier ?? 1 } : { kind: 'qr' },
+      r.separator === 'count'
+        ? { kind: 'count', pages: r.pages_per_dossier ?? 1 }
+        : { kind: r.separator },
     state: r.state,
     createdAt: r.created_at,
     ...(r.started_at ? { startedAt: r.started_at } : {}),
@@ -157,7 +161,8 @@ export class JobRepository {
     return this.db
       .prepare(
         `SELECT p.seq AS seq, d.id AS dossierId, d.position AS dossierPosition, d.MaHoSo AS MaHoSo,
-                (SELECT count(*) FROM batch_pages q WHERE q.dossier_id = d.id) AS pagesInDossier
+                (SELECT count(*) FROM batch_pages q WHERE q.dossier_id = d.id) AS pagesInDossier,
+                (SELECT count(*) FROM batch_pages q WHERE q.dossier_id = d.id AND q.blank = 0) AS contentPages
            FROM batch_pages p JOIN batch_dossiers d ON d.id = p.dossier_id
           WHERE p.job_id = ? ORDER BY p.seq DESC LIMIT 1`,
       )
@@ -185,6 +190,7 @@ export class JobRepository {
     seq: number;
     dossierId: number;
     separator: boolean;
+    blank: boolean;
     blobSha256: string;
     mime: string;
     width: number;
@@ -194,9 +200,9 @@ export class JobRepository {
   }): void {
     this.db
       .prepare(
-        `INSERT INTO batch_pages (job_id, file_id, file_page, seq, dossier_id, separator, blob_sha256,
+        `INSERT INTO batch_pages (job_id, file_id, file_page, seq, dossier_id, separator, blank, blob_sha256,
                                   mime, width, height, dpi, landed_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         page.jobId,
@@ -205,6 +211,7 @@ export class JobRepository {
         page.seq,
         page.dossierId,
         page.separator ? 1 : 0,
+        page.blank ? 1 : 0,
         page.blobSha256,
         page.mime,
         page.width,
@@ -229,14 +236,21 @@ export class JobRepository {
   dossiers(jobId: number): BatchDossier[] {
     const rows = this.db
       .prepare(
-        `SELECT d.position AS position, d.MaHoSo AS MaHoSo, count(p.id) AS pages
+        `SELECT d.position AS position, d.MaHoSo AS MaHoSo, count(p.id) AS pages,
+                count(p.id) - coalesce(sum(p.blank), 0) AS contentPages
            FROM batch_dossiers d LEFT JOIN batch_pages p ON p.dossier_id = d.id
           WHERE d.job_id = ? GROUP BY d.id ORDER BY d.position`,
       )
-      .all(jobId) as Array<{ position: number; MaHoSo: string | null; pages: number }>;
+      .all(jobId) as Array<{
+      position: number;
+      MaHoSo: string | null;
+      pages: number;
+      contentPages: number;
+    }>;
     return rows.map((r) => ({
       position: r.position,
       pages: r.pages,
+      contentPages: r.contentPages,
       ...(r.MaHoSo ? { MaHoSo: r.MaHoSo } : {}),
     }));
   }

@@ -14,7 +14,9 @@ import { parseJobName, parseNewJob } from './input.js';
 import { JobRepository } from './job-repository.js';
 import { ProgressMeter, type Progress } from './progress.js';
 import { dossierCodeOnPage } from './qr.js';
-import { place } from './separation.js';
+import { isBlankSheet } from './blank.js';
+import type { Separation } from './input.js';
+import { place, type PageMarks } from './separation.js';
 import { listSourceFiles } from './source-files.js';
 import type { BatchJob, BatchStatus } from './types.js';
 
@@ -22,6 +24,15 @@ const ACTOR = 'batch';
 
 function stamp(): string {
   return new Date().toISOString();
+}
+
+async function marksOf(separation: Separation, bytes: Uint8Array): Promise<PageMarks> {
+  if (separation.kind === 'qr') {
+    const code = await dossierCodeOnPage(bytes);
+    return code === undefined ? {} : { code };
+  }
+  if (separation.kind === 'blank') return { blank: await isBlankSheet(bytes) };
+  return {};
 }
 
 function requireJob(repo: JobRepository, name: string): BatchJob {
@@ -106,7 +117,7 @@ export async function runJob(
       const page = step.value;
       filePage += 1;
       if (filePage > already) {
-        const code = job.separation.kind === 'qr' ? await dossierCodeOnPage(page.bytes) : undefined;
+        const marks = await marksOf(job.separation, page.bytes);
         const blob = store.blobs.put(page.bytes);
         store.transaction(() => {
           // Another runner of the same job may have landed it meanwhile.
@@ -115,7 +126,7 @@ export async function runJob(
           store.blobs.restore(blob.sha256, page.bytes);
           repo.insertBlobRow(blob.sha256, blob.size, now);
           const previous = repo.cursor(job.id);
-          const placement = place(job.separation, previous, code);
+          const placement = place(job.separation, previous, marks);
           repo.insertPage({
             jobId: job.id,
             fileId: file.id,
@@ -123,6 +134,7 @@ export async function runJob(
             seq: (previous?.seq ?? 0) + 1,
             dossierId: repo.dossierAt(job.id, placement.position, placement.MaHoSo),
             separator: placement.separator,
+            blank: placement.blank,
             blobSha256: blob.sha256,
             mime: page.mime,
             width: page.width,
@@ -174,7 +186,8 @@ export function jobStatus(store: Store, name: string): BatchStatus {
   const job = requireJob(repo, name);
   const files = repo.files(job.id);
   const dossierList = repo.dossiers(job.id);
-  const separated = dossierList.filter((d) => d.position > 0);
+  // A trailing separator sheet opens a dossier that never gets content: not a dossier.
+  const separated = dossierList.filter((d) => d.position > 0 && d.contentPages > 0);
   const seen = new Map<string, number>();
   for (const d of separated) if (d.MaHoSo) seen.set(d.MaHoSo, (seen.get(d.MaHoSo) ?? 0) + 1);
   return {

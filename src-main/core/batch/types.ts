@@ -31,6 +31,8 @@ export interface BatchDossier {
   position: number;
   MaHoSo?: string;
   pages: number;
+  /** Pages without the blank separator sheets. */
+  contentPages: number;
 }
 
 export interface BatchStatus {

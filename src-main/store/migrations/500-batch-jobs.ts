@@ -3,7 +3,8 @@ import type { Migration } from '../migration.js';
 /**
  * Bulk digitization jobs: the files of a source folder (snapshotted at creation, in order), the
  * dossiers separation found (position 0 is the review bin for pages before the first separator),
- * and every landed page. `batch_files.pages_landed` is the durable cursor; it moves in the same
+ * and every landed page (`separator`: it opened its dossier; `blank`: a blank separator sheet,
+ * kept but not content). `batch_files.pages_landed` is the durable cursor; it moves in the same
  * transaction as the page row, and UNIQUE (file_id, file_page) refuses a second landing.
  */
 export const migration: Migration = {
@@ -12,7 +13,7 @@ CREATE TABLE batch_jobs (
   id                INTEGER PRIMARY KEY,
   name              TEXT NOT NULL UNIQUE,
   source            TEXT NOT NULL,
-  separator         TEXT NOT NULL CHECK (separator IN ('qr', 'count')),
+  separator         TEXT NOT NULL CHECK (separator IN ('qr', 'blank', 'count')),
   pages_per_dossier INTEGER CHECK (pages_per_dossier IS NULL OR pages_per_dossier > 0),
   state             TEXT NOT NULL DEFAULT 'created' CHECK (state IN ('created', 'running', 'done')),
   created_at        TEXT NOT NULL,
@@ -51,6 +52,7 @@ CREATE TABLE batch_pages (
   seq         INTEGER NOT NULL,
   dossier_id  INTEGER NOT NULL REFERENCES batch_dossiers(id) ON DELETE CASCADE,
   separator   INTEGER NOT NULL DEFAULT 0,
+  blank       INTEGER NOT NULL DEFAULT 0,
   blob_sha256 TEXT NOT NULL REFERENCES blobs(sha256),
   mime        TEXT NOT NULL,
   width       INTEGER NOT NULL,
