@@ -8,4 +8,4 @@ export { writeSupportBundle, SupportBundleRequest } from './support-bundle.js';
 export type { SupportBundleResult } from './support-bundle.js';
 export { Redactor, isSecretName, REDACTED } from './redact.js';
 export { DISK_FAIL_BYTES, DISK_WARN_BYTES } from './checks/disk.js';
-export { CERTIFICATE_WARN_DAYS } from './checks/signing.js';
+export { CERTIFICATE_WARN_DAYS, signingCheck } from './checks/signing.js';
