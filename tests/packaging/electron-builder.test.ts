@@ -3,6 +3,7 @@
  * app-builder-lib), plus what the schema cannot know: every file the config points at exists, and
  * the MSI hook adds the silent-install properties the admin guide promises.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
@@ -76,6 +77,17 @@ describe('electron-builder.yml', () => {
       expect(existsSync(join(repo, 'resources', needed)), needed).toBe(true);
     expect(existsSync(join(repo, config.deb.afterInstall))).toBe(true);
     expect(existsSync(join(repo, config.msiProjectCreated))).toBe(true);
+  });
+
+  it('.deb post-install script parses and keeps the command link and sandbox steps', () => {
+    const script = join(repo, load().deb.afterInstall);
+    const syntax = spawnSync('bash', ['-n', script], { encoding: 'utf8' });
+    expect(syntax.stderr).toBe('');
+    expect(syntax.status).toBe(0);
+    const text = readFileSync(script, 'utf8');
+    expect(text).toContain('/usr/bin/${executable}');
+    expect(text).toContain('chrome-sandbox');
+    expect(text).toContain('/etc/sohoa/config.json');
   });
 
   it('MSI hook adds GATEWAY_URL / AGENCY_CODE and the machine-config action once', async () => {
