@@ -62,6 +62,7 @@ describe('sohoa batch (QR separation, killed twice)', () => {
   it('lands every page exactly once, in order, in the right dossier; lists bad files', async () => {
     const dataDir = join(root, 'data-qr');
     const total = job.pages.length;
+    const files = new Set(job.pages.map((p) => p.path)).size + job.badFiles.length;
     const created = await runCli([
       '--data-dir',
       dataDir,
@@ -74,9 +75,7 @@ describe('sohoa batch (QR separation, killed twice)', () => {
       '--json',
     ]);
     expect(created.code, created.stderr).toBe(0);
-    expect((JSON.parse(created.stdout) as BatchStatus).files.total).toBe(
-      total - 2 + job.badFiles.length,
-    );
+    expect((JSON.parse(created.stdout) as BatchStatus).files.total).toBe(files);
 
     const first = await killMidway(dataDir, 'Xa An Binh 2025', 15);
     expect(first).toBeLessThan(total);
@@ -102,7 +101,7 @@ describe('sohoa batch (QR separation, killed twice)', () => {
       ['page_7a.jpg', 'IMPORT_CORRUPT'],
       ['readme.txt', 'BATCH_WRONG_EXTENSION'],
     ]);
-    expect(status.files).toEqual({ total: total - 2 + 3, pending: 0, done: total - 2, bad: 3 });
+    expect(status.files).toEqual({ total: files, pending: 0, done: files - 3, bad: 3 });
 
     const store = await openStore(dataDir);
     try {

@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import QRCode from 'qrcode';
 import sharp, { type OverlayOptions } from 'sharp';
 
@@ -60,7 +61,8 @@ function blankPng(): Promise<Buffer> {
 
 /**
  * `leading` pages before the first separator, then `dossiers` dossiers of `perDossier` pages
- * each (the first carries the QR). The pages of dossier 2 at positions 3–5 are one TIFF file.
+ * each (the first carries the QR). The pages of dossier 2 at positions 3–5 are one G4 TIFF file,
+ * those of dossier 4 at 5–6 one PDF.
  */
 export async function generateJob(
   dir: string,
@@ -93,6 +95,24 @@ export async function generateJob(
       }
     } else codes.push(code);
     for (let p = 1; p <= options.perDossier; p++) {
+      if (d === 4 && p === 5 && p < options.perDossier) {
+        const path = `${name()}.pdf`;
+        const pdf = await PDFDocument.create();
+        for (const k of [5, 6]) {
+          const png = await pdf.embedPng(await pagePng(`Ho so ${d} trang ${k}`));
+          // 150 dpi pixels as points: the rendered page keeps the sheet's size
+          pdf.addPage([(png.width * 72) / 150, (png.height * 72) / 150]).drawImage(png, {
+            x: 0,
+            y: 0,
+            width: (png.width * 72) / 150,
+            height: (png.height * 72) / 150,
+          });
+        }
+        writeFileSync(join(dir, path), await pdf.save());
+        for (const k of [1, 2]) pages.push({ path, filePage: k, dossier: d });
+        continue;
+      }
+      if (d === 4 && p === 6 && p <= options.perDossier) continue;
       if (d === 2 && p >= 3 && p <= 5) {
         if (p > 3) continue;
         const path = `${name()}.tif`;
