@@ -7,7 +7,7 @@
  * blob (GC removes it) and the page lands on the next run; after it, the cursor skips the page.
  */
 import { resolve } from 'node:path';
-import { AppError, isAppError } from '../../domain/index.js';
+import { AppError } from '../../domain/index.js';
 import { DEFAULT_IMPORT_DPI, importFiles } from '../../scan/index.js';
 import type { Store } from '../../store/index.js';
 import { parseJobName, parseNewJob } from './input.js';
@@ -150,7 +150,6 @@ export async function runJob(
     }
     const failure = step.value.files[0];
     const error = failure && 'error' in failure ? failure.error : undefined;
-    if (error && isAppError(error) && error.code === 'CANCELLED') throw error;
     store.transaction(() =>
       repo.finishFile(
         file.id,
