@@ -22,6 +22,7 @@ const CHECKS = [
   'config.valid',
   'disk.free',
   'scanner.devices',
+  'scan.spool',
   'ocr.tessdata',
   'gateway.connection',
   'signing.certificate',

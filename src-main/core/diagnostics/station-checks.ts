@@ -6,6 +6,7 @@
 import type { DoctorCheck, DoctorReport } from '../../domain/index.js';
 import { runDoctor } from '../../domain/index.js';
 import { configSchema, loadConfig, type AppConfig } from '../../platform/index.js';
+import { spoolDoctorCheck } from '../../scan/index.js';
 import { openStore, storeDoctorChecks, type Store } from '../../store/index.js';
 import { configCheck } from './checks/config.js';
 import type { StationContext } from './checks/context.js';
@@ -37,6 +38,7 @@ export function stationDoctorChecks(context: StationContext): DoctorCheck[] {
     configCheck(context),
     diskCheck(context),
     scannerCheck(context),
+    spoolDoctorCheck(context.dataDir),
     tessdataCheck(context),
     gatewayCheck(context),
     signingCheck(context),
