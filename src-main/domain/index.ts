@@ -48,3 +48,12 @@ export type {
 export type { CheckStatus, CheckResult, DoctorCheck, DoctorReport } from './doctor.js';
 export { runDoctor } from './doctor.js';
 export { describeIssues, invalidInput } from './validation.js';
+export type {
+  Separation,
+  JobState,
+  FileState,
+  BatchJob,
+  BatchFile,
+  BatchDossier,
+  BatchStatus,
+} from './batch.js';

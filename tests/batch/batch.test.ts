@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJob, jobPages, jobStatus, runJob } from '../../src-main/core/batch/index.js';
 import type { BatchStatus } from '../../src-main/core/batch/index.js';
 import { place } from '../../src-main/core/batch/separation.js';
+import { createDispatcher } from '../../src-main/api/index.js';
+import { createCore } from '../../src-main/core/index.js';
 import { isAppError } from '../../src-main/domain/index.js';
 import { openStore } from '../../src-main/store/index.js';
 import { BIN, cleanEnv, runCli } from '../cli/run-cli.js';
@@ -215,4 +217,38 @@ describe('batch jobs in process', () => {
       store.close();
     }
   }, 60_000);
+});
+
+describe('batch API', () => {
+  it("lists jobs and answers a job's status; refuses an unknown job and bad input", async () => {
+    const dataDir = join(root, 'data-api');
+    const store = await openStore(dataDir);
+    try {
+      await createJob(store, { name: 'lo-api', source: job.dir, separator: 'count:5' });
+    } finally {
+      store.close();
+    }
+    const core = createCore({
+      dataDir,
+      env: { ...process.env, SOHOA_MACHINE_CONFIG: join(dataDir, 'none.json') },
+    });
+    try {
+      const dispatch = createDispatcher(core, 'cli');
+      const jobs = (await dispatch('batch.list', {})) as Array<{ name: string }>;
+      expect(jobs.map((j) => j.name)).toEqual(['lo-api']);
+      const status = (await dispatch('batch.status', { name: 'lo-api' })) as BatchStatus;
+      expect(status.job.separation).toEqual({ kind: 'count', pages: 5 });
+      // the empty and the cut-off file are only found bad when read
+      expect(status.files.pending).toBe(new Set(job.pages.map((p) => p.path)).size + 2);
+      expect(status.badFiles.map((b) => b.code)).toEqual(['BATCH_WRONG_EXTENSION']);
+      await expect(dispatch('batch.status', { name: 'khong-co' })).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
+      await expect(dispatch('batch.status', { name: 'lo-api', x: 1 })).rejects.toMatchObject({
+        code: 'VALIDATION',
+      });
+    } finally {
+      await core.close();
+    }
+  });
 });

@@ -2,6 +2,7 @@
  * The one table. Each capability's part is listed once here; names must be unique across parts.
  */
 import { appContract } from './app.js';
+import { batchContract } from './batch.js';
 import { mergeContracts } from './define.js';
 import { dossierContract } from './dossier.js';
 import { imagingContract } from './imaging.js';
@@ -18,4 +19,5 @@ export const contract = mergeContracts([
   imagingContract,
   syncContract,
   ocrContract,
+  batchContract,
 ] as const);

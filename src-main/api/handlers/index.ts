@@ -5,6 +5,7 @@
 import type { ContractMethods } from '../contract/index.js';
 import type { Handlers } from '../handler.js';
 import { appHandlers } from './app.js';
+import { batchHandlers } from './batch.js';
 import { dossierHandlers } from './dossier.js';
 import { imagingHandlers } from './imaging.js';
 import { ocrHandlers } from './ocr.js';
@@ -20,4 +21,5 @@ export const handlers: Handlers<ContractMethods> = {
   ...imagingHandlers,
   ...syncHandlers,
   ...ocrHandlers,
+  ...batchHandlers,
 };

@@ -1,8 +1,6 @@
 /** What `batch create` accepts: a job name, a source folder and a separation rule. */
 import { z } from 'zod';
-import { AppError } from '../../domain/index.js';
-
-export type Separation = { kind: 'qr' } | { kind: 'blank' } | { kind: 'count'; pages: number };
+import { AppError, type Separation } from '../../domain/index.js';
 
 const SEPARATOR = /^(qr|blank|count:([1-9]\d{0,3}))$/;
 

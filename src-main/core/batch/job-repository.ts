@@ -3,8 +3,8 @@
  * that must commit together in `store.transaction`.
  */
 import type { Db } from '../../store/index.js';
-import type { Separation } from './input.js';
-import type { BatchDossier, BatchFile, BatchJob, FileState, JobState } from './types.js';
+import type { Separation } from '../../domain/index.js';
+import type { BatchDossier, BatchFile, BatchJob, FileState, JobState } from '../../domain/index.js';
 
 interface JobRow {
   id: number;
@@ -109,6 +109,12 @@ export class JobRepository {
         file.error?.vi ?? null,
         file.error?.en ?? null,
       );
+  }
+
+  list(): BatchJob[] {
+    return (this.db.prepare('SELECT * FROM batch_jobs ORDER BY id DESC').all() as JobRow[]).map(
+      toJob,
+    );
   }
 
   byName(name: string): BatchJob | undefined {

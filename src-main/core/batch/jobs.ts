@@ -7,7 +7,7 @@
  * blob (GC removes it) and the page lands on the next run; after it, the cursor skips the page.
  */
 import { resolve } from 'node:path';
-import { AppError } from '../../domain/index.js';
+import { AppError, type BatchJob, type BatchStatus, type Separation } from '../../domain/index.js';
 import { DEFAULT_IMPORT_DPI, importFiles } from '../../scan/index.js';
 import type { Store } from '../../store/index.js';
 import { parseJobName, parseNewJob } from './input.js';
@@ -15,10 +15,8 @@ import { JobRepository } from './job-repository.js';
 import { ProgressMeter, type Progress } from './progress.js';
 import { dossierCodeOnPage } from './qr.js';
 import { isBlankSheet } from './blank.js';
-import type { Separation } from './input.js';
 import { place, type PageMarks } from './separation.js';
 import { listSourceFiles } from './source-files.js';
-import type { BatchJob, BatchStatus } from './types.js';
 
 const ACTOR = 'batch';
 
@@ -212,4 +210,9 @@ export function jobStatus(store: Store, name: string): BatchStatus {
 export function jobPages(store: Store, name: string) {
   const repo = new JobRepository(store.db);
   return repo.pages(requireJob(repo, name).id);
+}
+
+/** Every job of the store, newest first. */
+export function listJobs(store: Store): BatchJob[] {
+  return new JobRepository(store.db).list();
 }

@@ -2,7 +2,7 @@
  * Which dossier a page belongs to, from where separation stood after the previous page. Pure, so
  * a resumed job decides exactly as an uninterrupted one would.
  */
-import type { Separation } from './input.js';
+import type { Separation } from '../../domain/index.js';
 import type { Cursor } from './job-repository.js';
 
 /** What was seen on the page: a dossier code in a QR, or a blank sheet. */
