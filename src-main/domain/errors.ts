@@ -42,7 +42,12 @@ export class AppError extends Error {
     return lang === 'vi' ? this.messageVi : this.message;
   }
 
-  toJSON(): { code: string; message: string; messageVi: string; details?: Record<string, unknown> } {
+  toJSON(): {
+    code: string;
+    message: string;
+    messageVi: string;
+    details?: Record<string, unknown>;
+  } {
     return {
       code: this.code,
       message: this.message,
