@@ -5,3 +5,4 @@ export * from './config/index.js';
 export * from './log/index.js';
 export { packageInfo } from './package-info.js';
 export type { PackageInfo } from './package-info.js';
+export { writeZipAtomically } from './zip-file.js';

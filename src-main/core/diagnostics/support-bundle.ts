@@ -3,15 +3,7 @@
  * configuration layers, the doctor report, the relevant environment and the versions — with
  * every secret removed (see redact.ts). The station's secrets folder is never read into it.
  */
-import {
-  createWriteStream,
-  existsSync,
-  readdirSync,
-  readFileSync,
-  lstatSync,
-  renameSync,
-  rmSync,
-} from 'node:fs';
+import { existsSync, readdirSync, readFileSync, lstatSync } from 'node:fs';
 import { arch, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import yazl from 'yazl';
@@ -24,6 +16,7 @@ import {
   packageInfo,
   resourcesDir,
   userConfigPath,
+  writeZipAtomically,
 } from '../../platform/index.js';
 import { readClientSecret } from '../../sync/index.js';
 import { isSecretName, Redactor } from './redact.js';
@@ -120,21 +113,6 @@ export async function writeSupportBundle(
   const zip = new yazl.ZipFile();
   for (const [name, content] of entries)
     zip.addBuffer(Buffer.from(redactor.file(content), 'utf8'), name, { mtime: now });
-  zip.end();
-  const partial = `${out}.partial`;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const sink = createWriteStream(partial);
-      zip.outputStream.on('error', reject).pipe(sink).on('error', reject).on('close', resolve);
-    });
-    renameSync(partial, out);
-  } catch (cause) {
-    rmSync(partial, { force: true });
-    throw new AppError(
-      'IO',
-      { vi: `Không ghi được gói hỗ trợ ${out}.`, en: `Cannot write the support bundle ${out}.` },
-      { cause, details: { out } },
-    );
-  }
+  await writeZipAtomically(zip, out, { vi: 'gói hỗ trợ', en: 'support bundle' });
   return { file: out, entries: entries.map(([name]) => name), doctorStatus: doctor.status };
 }

@@ -3,10 +3,9 @@
  * PDFs into a package. The zip is written beside the target and renamed into place, so a
  * half-written package never carries the final name.
  */
-import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import yazl from 'yazl';
-import { AppError } from '../../domain/index.js';
+import { writeZipAtomically } from '../../platform/index.js';
 import type { OutboxEntryInput } from '../outbox/entry.js';
 import { PACKAGE_FORMAT, PACKAGE_VERSION } from './format.js';
 import type { PackageDossier, PackageManifest } from './format.js';
@@ -48,21 +47,6 @@ export async function writePackage(
   entry.files.forEach((f, i) =>
     zip.addFile(f.path, names[i] as string, { mtime: now, compress: false }),
   );
-  zip.end();
-  const partial = `${out}.partial`;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const sink = createWriteStream(partial);
-      zip.outputStream.on('error', reject).pipe(sink).on('error', reject).on('close', resolve);
-    });
-    renameSync(partial, out);
-  } catch (cause) {
-    rmSync(partial, { force: true });
-    throw new AppError(
-      'IO',
-      { vi: `Không ghi được gói hồ sơ ${out}.`, en: `Cannot write the dossier package ${out}.` },
-      { cause, details: { out } },
-    );
-  }
+  await writeZipAtomically(zip, out, { vi: 'gói hồ sơ', en: 'dossier package' });
   return { file: out, files: entry.files.length };
 }
