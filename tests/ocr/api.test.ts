@@ -8,6 +8,7 @@ import type { RunningHttpServer } from '../../src-main/api/index.js';
 import { createCore } from '../../src-main/core/index.js';
 import type { Core } from '../../src-main/core/index.js';
 import { cer, textImage } from './support.js';
+import { callApi, type ApiAnswer } from '../api/call.js';
 
 const TOKEN = 'ocr-api-test-token';
 const LINES = ['Chủ hồ sơ: Phạm Minh Tuấn', 'Số CCCD: 001203004567'];
@@ -43,17 +44,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function call(
-  method: string,
-  input: unknown,
-): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await fetch(new URL(`/api/call/${method}`, server.url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-    body: JSON.stringify(input),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-}
+const call = (method: string, input: unknown): Promise<ApiAnswer> =>
+  callApi(server.url, TOKEN, method, input);
 
 describe('OCR and PDF over the API', () => {
   it('ocr.recognize returns text, words and fields; pdf.assemble writes a searchable PDF with the warm engine', async () => {

@@ -9,6 +9,7 @@ import type { Core } from '../../src-main/core/index.js';
 import { makeTestPki } from '../fixtures/pki/make-pki.js';
 import type { TestPki } from '../fixtures/pki/make-pki.js';
 import { makePdf, pdfsig, sha256File } from './helpers.js';
+import { callApi, type ApiAnswer } from '../api/call.js';
 
 const token = 'sign-test-token';
 let dir: string;
@@ -40,17 +41,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function call(
-  method: string,
-  input: unknown,
-): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(new URL(`/api/call/${method}`, server.url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(input),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+const call = (method: string, input: unknown): Promise<ApiAnswer> =>
+  callApi(server.url, token, method, input);
 
 describe('signature API (browser-mode HTTP transport)', () => {
   it('signs with the configured certificate and stamp, then verifies', async () => {

@@ -12,6 +12,7 @@ import { createCore } from '../../src-main/core/index.js';
 import type { Core } from '../../src-main/core/index.js';
 import { storeService } from '../../src-main/core/dossiers/index.js';
 import { AGENCY, snapshot } from './helpers.js';
+import { callApi, type ApiAnswer } from '../api/call.js';
 
 const TOKEN = 'store-api-test-token';
 let dir: string;
@@ -33,17 +34,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function call(
-  method: string,
-  input: unknown,
-): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await fetch(new URL(`/api/call/${method}`, server.url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-    body: JSON.stringify(input),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-}
+const call = (method: string, input: unknown): Promise<ApiAnswer> =>
+  callApi(server.url, TOKEN, method, input);
 
 describe('dossier API over HTTP', () => {
   it('receives a dossier with the station agency, then shows, lists and finds it', async () => {
