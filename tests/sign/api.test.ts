@@ -25,7 +25,15 @@ beforeAll(async () => {
     machineConfig,
     JSON.stringify({
       agency: { name: 'UBND xã Tân Phú' },
-      signing: { provider: 'pkcs12', pkcs12File: pki.signer.p12File, visibleStamp: true },
+      signing: {
+        provider: 'pkcs12',
+        pkcs12File: pki.signer.p12File,
+        visibleStamp: true,
+        pades: true,
+        // Nothing listens on the discard port: the configured TSA is unreachable, so the
+        // signature is made without a timestamp (requireTimestamp is false).
+        tsaUrl: 'http://127.0.0.1:9/tsr',
+      },
     }),
   );
   const rendererDir = join(dir, 'renderer');
@@ -59,9 +67,10 @@ describe('signature API (browser-mode HTTP transport)', () => {
     expect(signed.body.result).toMatchObject({
       output,
       fieldName: 'Signature1',
-      timestamp: 'not-requested',
+      timestamp: 'unavailable',
     });
     expect(pdfsig(output)).toContain('Signature is Valid');
+    expect(readFileSync(output).toString('latin1')).toContain('/ETSI.CAdES.detached');
     expect(readFileSync(output).toString('latin1')).toContain('/Subtype /Widget');
 
     const verified = await call('signature.verify', { path: output });

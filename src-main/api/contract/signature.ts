@@ -27,7 +27,8 @@ export const signatureContract = defineContract({
         output: filePath,
         secret: z.string().min(1).max(256),
         reason: z.string().trim().min(1).max(500).optional(),
-        pades: z.boolean().default(false),
+        /** Defaults to the configured signing.pades. */
+        pades: z.boolean().optional(),
         /** Defaults to the configured signing.visibleStamp. */
         stamp: z.boolean().optional(),
       }),

@@ -50,7 +50,10 @@ export const signatureHandlers = implement(signatureContract, {
       }
       const result = await signPdfFile(input, output, {
         signer,
-        pades,
+        pades: pades ?? signing.pades,
+        ...(signing.tsaUrl
+          ? { timestamp: { url: signing.tsaUrl, required: signing.requireTimestamp } }
+          : {}),
         ...(reason ? { reason } : {}),
         ...(withStamp && agencyName ? { stamp: { agency: agencyName } } : {}),
       });

@@ -83,6 +83,12 @@ const signing = z
     pkcs11Slot: z.number().int().min(0).optional(),
     /** Stamp a visible "bản sao điện tử" mark on signed copies. */
     visibleStamp: z.boolean().default(true),
+    /** Sign as PAdES baseline B-B (ETSI.CAdES.detached) instead of adbe.pkcs7.detached. */
+    pades: z.boolean().default(false),
+    /** RFC 3161 time-stamping server asked while online (unset: no timestamp). */
+    tsaUrl: z.url({ protocol: /^https?$/ }).optional(),
+    /** Refuse to sign when the TSA cannot be reached (default: sign without a timestamp). */
+    requireTimestamp: z.boolean().default(false),
   })
   .prefault({});
 
