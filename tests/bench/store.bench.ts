@@ -15,6 +15,7 @@ import { foldVietnamese } from '../../src-main/domain/index.js';
 import { openStore, toFtsQuery } from '../../src-main/store/index.js';
 import type { SearchOptions } from '../../src-main/store/index.js';
 import type { BenchReport } from './report.js';
+import { familyNames, givenNames, middleNames } from '../fixtures/corpus.js';
 
 const PAGES = Number(process.env.SOHOA_BENCH_PAGES ?? 100_000);
 const PAGES_PER_DOSSIER = 10;
@@ -30,75 +31,6 @@ function rng(seed: number): () => number {
   };
 }
 
-const SURNAMES = [
-  'Nguyễn',
-  'Trần',
-  'Lê',
-  'Phạm',
-  'Hoàng',
-  'Huỳnh',
-  'Phan',
-  'Vũ',
-  'Võ',
-  'Đặng',
-  'Bùi',
-  'Đỗ',
-  'Hồ',
-  'Ngô',
-  'Dương',
-  'Lý',
-];
-const MIDDLE = [
-  'Văn',
-  'Thị',
-  'Hữu',
-  'Đức',
-  'Minh',
-  'Ngọc',
-  'Thanh',
-  'Quốc',
-  'Xuân',
-  'Thu',
-  'Kim',
-  'Gia',
-];
-const GIVEN = [
-  'An',
-  'Bình',
-  'Cường',
-  'Dũng',
-  'Đạt',
-  'Đặng',
-  'Giang',
-  'Hà',
-  'Hải',
-  'Hạnh',
-  'Hoa',
-  'Hùng',
-  'Hương',
-  'Khánh',
-  'Lan',
-  'Linh',
-  'Long',
-  'Mai',
-  'Nam',
-  'Nga',
-  'Nhung',
-  'Phong',
-  'Phúc',
-  'Quân',
-  'Quang',
-  'Sơn',
-  'Tâm',
-  'Thảo',
-  'Thắng',
-  'Trang',
-  'Trung',
-  'Tuấn',
-  'Vân',
-  'Việt',
-  'Yến',
-];
 const WORDS = (
   'đăng ký khai sinh kết hôn khai tử chứng thực bản sao giấy tờ hộ tịch cư trú thường trú tạm trú ' +
   'ủy ban nhân dân xã phường thị trấn huyện quận tỉnh thành phố cộng hòa xã hội chủ nghĩa việt nam ' +
@@ -114,7 +46,7 @@ function pick<T>(r: () => number, list: readonly T[]): T {
 }
 
 function name(r: () => number): string {
-  return `${pick(r, SURNAMES)} ${pick(r, MIDDLE)} ${pick(r, GIVEN)}`;
+  return `${pick(r, familyNames)} ${pick(r, middleNames)} ${pick(r, givenNames)}`;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -205,7 +137,7 @@ export async function run(): Promise<BenchReport> {
       const owner = pick(r, names);
       if (kind === 0) queries.push({ query: foldVietnamese(owner) });
       else if (kind === 1) queries.push({ query: 'dang ky khai sinh' });
-      else if (kind === 2) queries.push({ query: foldVietnamese(pick(r, SURNAMES)) });
+      else if (kind === 2) queries.push({ query: foldVietnamese(pick(r, familyNames)) });
       else if (kind === 3)
         queries.push({ query: foldVietnamese(owner).slice(0, -2) }); // typing
       else if (kind === 4)
