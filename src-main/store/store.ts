@@ -54,6 +54,8 @@ export interface NewPage {
 
 export interface NewDossierRecord extends Omit<NewDossier, 'MaHoSo' | 'provisional'> {
   components: Array<Pick<DossierComponent, 'MaThanhPhanHoSo' | 'TenThanhPhanHoSo' | 'BatBuoc'>>;
+  /** An official code the paper dossier already carries (a backlog receipt's QR), used as is. */
+  MaHoSo?: string;
 }
 
 export class Store {
@@ -105,8 +107,14 @@ export class Store {
     return this.transaction(() => {
       const now = this.stamp();
       const day = record.NgayTiepNhan.slice(2, 8);
-      const taken = this.codes.take(record.NoiNopHoSo, day);
-      const { components, ...fields } = record;
+      const { components, MaHoSo: given, ...fields } = record;
+      if (given) {
+        assertOfficialDossierCode(given);
+        this.codes.assertAvailable(given);
+      }
+      const taken = given
+        ? { code: given, provisional: false }
+        : this.codes.take(record.NoiNopHoSo, day);
       const dossier = this.dossiers.insert(
         { ...fields, MaHoSo: taken.code, provisional: taken.provisional },
         now,
