@@ -57,3 +57,14 @@ export type {
   BatchDossier,
   BatchStatus,
 } from './batch.js';
+export {
+  ROLES,
+  RoleSchema,
+  UsernameSchema,
+  DisplayNameSchema,
+  PasswordSchema,
+  PASSWORD_MIN_LENGTH,
+  auditActor,
+} from './identity.js';
+export type { Role, IdentityMode, Clerk, Account } from './identity.js';
+export type { RetentionCandidate, RetentionReport, PurgedDossier } from './retention.js';

@@ -12,6 +12,7 @@ export { BlobStore } from './blobs/index.js';
 export type { StoredBlob, GcReport } from './blobs/index.js';
 export type { DossierFilter } from './repositories/dossiers.js';
 export type { TakenCode } from './repositories/codes.js';
+export type { StoredAccount, StoredSession } from './repositories/accounts.js';
 export type { AuditEntry, AuditRow, AuditVerification, AuditProblem } from './audit/index.js';
 export { toFtsQuery } from './search/index.js';
 export type { SearchOptions, SearchHit, Snippet } from './search/index.js';

@@ -125,6 +125,28 @@ const update = z
   })
   .prefault({});
 
+/**
+ * Who may use the station (issue #12). `os` (the default) takes the signed-in OS account as the
+ * clerk; `local` makes every clerk sign in with a SoHoa account managed by an administrator.
+ */
+const security = z
+  .strictObject({
+    identity: z.enum(['os', 'local']).default('os'),
+    /** A signed-in session ends this long after sign-in (a working day by default). */
+    sessionMinutes: z.number().int().min(1).max(7 * 24 * 60).default(720),
+    /** The screen locks after this long without keyboard or mouse input (0: never). */
+    idleLockSeconds: z.number().int().min(0).max(86_400).default(600),
+    /** Wrong passwords in a row that lock an account (local mode). */
+    maxFailedAttempts: z.number().int().min(1).max(100).default(5),
+    /** How long such a lock lasts (an administrator can lift it sooner). */
+    lockoutMinutes: z.number().int().min(1).max(24 * 60).default(15),
+    /** OS accounts with the administrator role in `os` mode (everyone else is a clerk). */
+    osAdmins: z.array(z.string().min(1)).default([]),
+    /** Dossiers the province acknowledged this many days ago are purged locally (0: never). */
+    retentionDays: z.number().int().min(0).max(36_500).default(0),
+  })
+  .prefault({});
+
 const ui = z
   .strictObject({
     language: z.enum(['vi', 'en']).default('vi'),
@@ -140,6 +162,7 @@ export const configSchema = z.strictObject({
   sync,
   logging,
   update,
+  security,
   ui,
 });
 

@@ -1,0 +1,52 @@
+/**
+ * Who is at the counter: a clerk signed in with a local account, or the OS account when IT
+ * prefers the operating system's sign-in. Two roles: administrators manage accounts and
+ * retention; clerks do the counter work.
+ */
+import { z } from 'zod';
+
+export type Role = 'admin' | 'clerk';
+export const ROLES: readonly Role[] = ['admin', 'clerk'];
+
+/** `local`: SoHoa's own accounts (argon2 passwords); `os`: the operating-system account. */
+export type IdentityMode = 'local' | 'os';
+
+export interface Clerk {
+  username: string;
+  displayName: string;
+  role: Role;
+  source: IdentityMode;
+}
+
+/** Lowercase login names: letters, digits, dot, dash, underscore (typed at a counter). */
+export const UsernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, 'a-z, 0-9, . _ - (2–32 characters)');
+
+export const DisplayNameSchema = z.string().trim().min(1).max(100);
+
+/** At least 10 characters: long rather than complicated (NIST SP 800-63B). */
+export const PASSWORD_MIN_LENGTH = 10;
+export const PasswordSchema = z.string().min(PASSWORD_MIN_LENGTH).max(256);
+
+export const RoleSchema = z.enum(['admin', 'clerk']);
+
+/** The audit actor of a call: the transport and the clerk (`browser:lan`, `electron:hoa`). */
+export function auditActor(transport: string, clerk: Pick<Clerk, 'username'>): string {
+  return `${transport}:${clerk.username}`;
+}
+
+/** A local account as administrators see it (never its password hash). */
+export interface Account {
+  username: string;
+  displayName: string;
+  role: Role;
+  disabled: boolean;
+  /** Set while wrong passwords keep the account locked (ISO 8601). */
+  lockedUntil?: string;
+  failedAttempts: number;
+  createdAt: string;
+  lastSignInAt?: string;
+}
