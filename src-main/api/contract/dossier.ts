@@ -3,13 +3,16 @@
  * the offline procedure catalog, and the store's health (audit chain, doctor).
  */
 import { z } from 'zod';
-import type { DossierDetail } from '../../core/dossiers/index.js';
+import type { DossierDetail, FileKind, ResultView } from '../../core/dossiers/index.js';
 import {
+  AddResultInputSchema,
   DossierQuerySchema,
+  FindResultsInputSchema,
   NewDossierInputSchema,
+  ReuseInputSchema,
   SearchInputSchema,
 } from '../../core/dossiers/index.js';
-import type { Dossier, DoctorReport, Procedure } from '../../domain/index.js';
+import type { Dossier, DossierDocument, DoctorReport, Procedure } from '../../domain/index.js';
 import type { AuditVerification, SearchHit } from '../../store/index.js';
 import { defineContract, event, method, returns } from './define.js';
 
@@ -54,6 +57,28 @@ export const dossierContract = defineContract({
       input: SearchInputSchema,
       output: returns<SearchHit[]>(),
     }),
+    'dossier.reuse': method({
+      summary:
+        'Reuses a document of an earlier dossier or a result paper in a component: same blobs, no re-scan.',
+      input: ReuseInputSchema,
+      output: returns<DossierDocument>(),
+    }),
+    'dossier.addResult': method({
+      summary:
+        'Digitizes a result paper (giấy tờ kết quả) handed back: PDF/PNG/JPEG, filed under the owner.',
+      input: AddResultInputSchema,
+      output: returns<ResultView>(),
+    }),
+    'dossier.findResults': method({
+      summary: 'Result papers by owner (CCCD/CMND), by the number on the paper, or of a dossier.',
+      input: FindResultsInputSchema,
+      output: returns<ResultView[]>(),
+    }),
+    'dossier.resultFile': method({
+      summary: 'The bytes (base64) of a result paper, to show or print it.',
+      input: z.strictObject({ resultId: z.number().int().positive() }),
+      output: returns<{ mime: FileKind; base64: string }>(),
+    }),
     'catalog.procedures': method({
       summary: 'The offline procedure catalog with component checklists.',
       input: z.strictObject({}),
@@ -72,6 +97,8 @@ export const dossierContract = defineContract({
   },
   events: {
     'dossier.created': event<DossierEvent>('A dossier was received.'),
-    'dossier.changed': event<DossierEvent>("A dossier's status changed."),
+    'dossier.changed': event<DossierEvent>(
+      "A dossier's status, documents or result papers changed.",
+    ),
   },
 });

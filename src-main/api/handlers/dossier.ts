@@ -28,6 +28,23 @@ export const dossierHandlers = implement(dossierContract, {
   'dossier.export': async ({ MaHoSo, outDir }, { core, transport }) =>
     (await core.use(dossierService)).export(MaHoSo, outDir, actor(transport)),
   'dossier.search': async (input, { core }) => (await core.use(dossierService)).search(input),
+  'dossier.reuse': async (input, { core, events, transport }) => {
+    const service = await core.use(dossierService);
+    const doc = await service.reuse(input, actor(transport));
+    const d = service.store.dossiers.requireByCode(input.MaHoSo);
+    events.emit('dossier.changed', { id: d.id, MaHoSo: d.MaHoSo });
+    return doc;
+  },
+  'dossier.addResult': async (input, { core, events, transport }) => {
+    const result = (await core.use(dossierService)).addResult(input, actor(transport));
+    if (result.dossierId !== undefined && result.MaHoSo)
+      events.emit('dossier.changed', { id: result.dossierId, MaHoSo: result.MaHoSo });
+    return result;
+  },
+  'dossier.findResults': async (input, { core }) =>
+    (await core.use(dossierService)).findResults(input),
+  'dossier.resultFile': async ({ resultId }, { core }) =>
+    (await core.use(dossierService)).resultFile(resultId),
   'catalog.procedures': async (_input, { core }) =>
     (await core.use(storeService)).catalog.procedures(),
   'audit.verify': async (_input, { core }) => (await core.use(storeService)).audit.verify(),

@@ -24,12 +24,25 @@ import {
 import type { SearchHit, Store } from '../../store/index.js';
 import { exportDossier } from './export.js';
 import {
+  AddResultInputSchema,
   DossierQuerySchema,
+  FindResultsInputSchema,
   NewDossierInputSchema,
+  ReuseInputSchema,
   SearchInputSchema,
   parseInput,
 } from './input.js';
-import type { DossierQuery, NewDossierInput, SearchInput } from './input.js';
+import type {
+  AddResultInput,
+  DossierQuery,
+  FindResultsInput,
+  NewDossierInput,
+  ReuseInput,
+  SearchInput,
+} from './input.js';
+import { addResult, findResults, resultFile } from './results.js';
+import type { ResultView } from './results.js';
+import { reuseIntoDossier } from './reuse.js';
 
 export interface DossierDetail {
   dossier: Dossier;
@@ -144,6 +157,37 @@ export class DossierService {
       parseInput(SafeNameSchema, title, { vi: 'Tên tài liệu', en: 'document title' }),
       actor,
     );
+  }
+
+  /** Copies a document of an earlier dossier, or a result paper, into one of this dossier's components. */
+  async reuse(raw: ReuseInput, actor: string): Promise<DossierDocument> {
+    const input = parseInput(ReuseInputSchema, raw, {
+      vi: 'Yêu cầu dùng lại',
+      en: 'reuse request',
+    });
+    return reuseIntoDossier(this.store, input, actor);
+  }
+
+  addResult(raw: AddResultInput, actor: string): ResultView {
+    const input = parseInput(AddResultInputSchema, raw, {
+      vi: 'Giấy tờ kết quả',
+      en: 'result paper',
+    });
+    return addResult(this.store, input, actor);
+  }
+
+  findResults(raw: FindResultsInput): ResultView[] {
+    return findResults(
+      this.store,
+      parseInput(FindResultsInputSchema, raw, {
+        vi: 'Yêu cầu tìm giấy tờ kết quả',
+        en: 'result search',
+      }),
+    );
+  }
+
+  resultFile(resultId: number): ReturnType<typeof resultFile> {
+    return resultFile(this.store, resultId);
   }
 
   setStatus(code: string, status: number, actor: string): Dossier {

@@ -4,9 +4,21 @@ export {
   NewDossierInputSchema,
   DossierQuerySchema,
   SearchInputSchema,
+  ReuseInputSchema,
+  AddResultInputSchema,
+  FindResultsInputSchema,
   parseInput,
 } from './input.js';
-export type { NewDossierInput, DossierQuery, SearchInput } from './input.js';
+export type {
+  NewDossierInput,
+  DossierQuery,
+  SearchInput,
+  ReuseInput,
+  AddResultInput,
+  FindResultsInput,
+} from './input.js';
+export type { ResultView } from './results.js';
+export type { FileKind } from './file-kind.js';
 export { exportDossier } from './export.js';
 export { storeService, dossierService, withDossierService } from './service.js';
 export { ensureCatalog, defaultCatalogPath } from './catalog.js';

@@ -97,3 +97,66 @@ export function parseInput<S extends z.ZodType>(
     },
   );
 }
+
+const DossierCodeInput = z.string().trim().min(1).max(64);
+const ComponentCodeInput = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9._-]+$/, 'mã thành phần hồ sơ / component code');
+/** Base64 of at most 3 MiB of file (the browser transport carries 4 MiB of JSON). */
+const MAX_FILE_BASE64 = Math.ceil((3 * 1024 * 1024) / 3) * 4;
+const FileBase64 = z
+  .string()
+  .min(8)
+  .max(MAX_FILE_BASE64, 'tệp tối đa 3 MB / at most 3 MB')
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64');
+
+/** Reuse a document of an earlier dossier, or a result paper, in a component of this dossier. */
+export const ReuseInputSchema = z.strictObject({
+  MaHoSo: DossierCodeInput,
+  MaThanhPhanHoSo: ComponentCodeInput,
+  from: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('document'), documentId: z.number().int().positive() }),
+    z.strictObject({ kind: z.literal('result'), resultId: z.number().int().positive() }),
+  ]),
+});
+export type ReuseInput = z.input<typeof ReuseInputSchema>;
+
+/** A result paper (giấy tờ kết quả) digitized when the citizen collects it. */
+export const AddResultInputSchema = z.strictObject({
+  MaHoSo: DossierCodeInput,
+  MaKetQua: z.string().trim().min(1).max(64).optional(),
+  TenGiayTo: SafeNameSchema,
+  /** Số hiệu / số quyết định printed on the paper. */
+  SoGiayTo: z.string().trim().min(1).max(64).optional(),
+  /** Date of issue, yyyyMMdd. */
+  NgayCap: z
+    .string()
+    .regex(/^\d{8}$/, 'yyyyMMdd')
+    .refine((v) => {
+      const d = new Date(`${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6, 8)}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10).replaceAll('-', '') === v;
+    }, 'không phải ngày có thật / not a real date')
+    .optional(),
+  /** The scanned paper: PDF, PNG or JPEG, base64. */
+  file: FileBase64,
+});
+export type AddResultInput = z.input<typeof AddResultInputSchema>;
+
+/** Result papers by owner (CCCD/CMND), by document number, or of one dossier. */
+export const FindResultsInputSchema = z
+  .strictObject({
+    SoDinhDanh: z
+      .string()
+      .trim()
+      .regex(/^(\d{9}|\d{12})$/, 'CCCD 12 chữ số hoặc CMND 9 chữ số / 12 or 9 digits')
+      .optional(),
+    SoGiayTo: z.string().trim().min(1).max(64).optional(),
+    MaHoSo: DossierCodeInput.optional(),
+  })
+  .refine((q) => q.SoDinhDanh ?? q.SoGiayTo ?? q.MaHoSo, {
+    message: 'cần SoDinhDanh, SoGiayTo hoặc MaHoSo / give SoDinhDanh, SoGiayTo or MaHoSo',
+  });
+export type FindResultsInput = z.input<typeof FindResultsInputSchema>;

@@ -67,6 +67,21 @@ export class ResultRepository {
     ).map(toResult);
   }
 
+  /** By the number printed on the paper (số hiệu), as typed: exact after trimming. */
+  byNumber(SoGiayTo: string): DossierResult[] {
+    return (
+      prepared(this.db, 'SELECT * FROM results WHERE SoGiayTo = ? ORDER BY id DESC').all(
+        SoGiayTo.trim(),
+      ) as ResultRow[]
+    ).map(toResult);
+  }
+
+  get(id: number): DossierResult | undefined {
+    const row = prepared(this.db, 'SELECT * FROM results WHERE id = ?').get(id) as
+      ResultRow | undefined;
+    return row && toResult(row);
+  }
+
   byDossier(dossierId: number): DossierResult[] {
     return (
       prepared(this.db, 'SELECT * FROM results WHERE dossier_id = ? ORDER BY id').all(
