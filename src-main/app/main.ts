@@ -16,6 +16,7 @@ import {
   type FileLogger,
 } from '../platform/index.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
+import { startUpdater } from './updater.js';
 import { isAppUrl } from './security.js';
 import { createMainWindow, denyPermissions, guardWebContents } from './window.js';
 
@@ -33,6 +34,7 @@ const rendererDir = join(app.getAppPath(), 'dist', 'renderer');
 let core: Core | undefined;
 let log: FileLogger | undefined;
 let stopIpc: (() => void) | undefined;
+let stopUpdater: (() => void) | undefined;
 
 async function start(): Promise<void> {
   const dataDir = dataDirFromArgs(process.argv);
@@ -53,9 +55,11 @@ async function start(): Promise<void> {
   });
   await createMainWindow(preloadPath);
   await startBackgroundServices(core);
+  stopUpdater = startUpdater(core.config.update, log.logger);
 }
 
 async function stop(): Promise<void> {
+  stopUpdater?.();
   stopIpc?.();
   await core?.close();
   await log?.close();

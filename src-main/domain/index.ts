@@ -68,3 +68,4 @@ export {
 } from './identity.js';
 export type { Role, IdentityMode, Clerk, Account } from './identity.js';
 export type { RetentionCandidate, RetentionReport, PurgedDossier } from './retention.js';
+export type { UpdateState, UpdateStatus } from './update.js';

@@ -64,7 +64,11 @@ describe('electron-builder.yml', () => {
     expect(config.win.target).toEqual(['msi', 'nsis']);
     expect(config.msi.perMachine).toBe(true);
     expect(config.npmRebuild).toBe(true);
-    expect(config.publish).toBeNull(); // no automatic update feed
+    // feed files are generated, but the build points at no real server: the URL is per province
+    expect(config.publish).toEqual({
+      provider: 'generic',
+      url: expect.stringMatching(/\.invalid\//),
+    });
     expect(config.asarUnpack).toContain('**/*.node');
     for (const { from } of [...config.extraResources, ...config.win.extraResources])
       expect(existsSync(join(repo, from)), from).toBe(true);

@@ -10,6 +10,7 @@ import { ocrContract } from './ocr.js';
 import { scanContract } from './scan.js';
 import { signatureContract } from './signature.js';
 import { syncContract } from './sync.js';
+import { updateContract } from './update.js';
 
 export const contract = mergeContracts([
   appContract,
@@ -20,4 +21,5 @@ export const contract = mergeContracts([
   syncContract,
   ocrContract,
   batchContract,
+  updateContract,
 ] as const);

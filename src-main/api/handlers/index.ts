@@ -12,6 +12,7 @@ import { ocrHandlers } from './ocr.js';
 import { scanHandlers } from './scan.js';
 import { signatureHandlers } from './signature.js';
 import { syncHandlers } from './sync.js';
+import { updateHandlers } from './update.js';
 
 export const handlers: Handlers<ContractMethods> = {
   ...appHandlers,
@@ -22,4 +23,5 @@ export const handlers: Handlers<ContractMethods> = {
   ...syncHandlers,
   ...ocrHandlers,
   ...batchHandlers,
+  ...updateHandlers,
 };

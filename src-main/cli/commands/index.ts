@@ -22,6 +22,7 @@ import { registerExport } from './export.js';
 import { registerProcess } from './process.js';
 import { registerBatch } from './batch.js';
 import { registerSupport } from './support.js';
+import { registerUpdate } from './update.js';
 
 export const commandGroups: RegisterCommands[] = [
   registerServe,
@@ -43,4 +44,5 @@ export const commandGroups: RegisterCommands[] = [
   registerProcess,
   registerBatch,
   registerSupport,
+  registerUpdate,
 ];

@@ -16,6 +16,7 @@ import { fail, reasonOf } from './checks/outcome.js';
 import { scannerCheck } from './checks/scanner.js';
 import { signingCheck } from './checks/signing.js';
 import { tessdataCheck } from './checks/tessdata.js';
+import { updateCheck } from './checks/update.js';
 
 export interface DoctorOptions {
   dataDir: string;
@@ -42,6 +43,7 @@ export function stationDoctorChecks(context: StationContext): DoctorCheck[] {
     tessdataCheck(context),
     gatewayCheck(context),
     signingCheck(context),
+    updateCheck(context),
   ];
 }
 

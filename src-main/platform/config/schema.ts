@@ -119,9 +119,21 @@ const logging = z
   })
   .prefault({});
 
+/**
+ * Provinces control roll-outs, so the app never installs anything on its own: with no feed URL (the
+ * default) it does not even look. A province that hosts an electron-builder "generic" feed sets
+ * feedUrl; stations then report new versions, and download them only where IT allows it.
+ */
 const update = z
   .strictObject({
+    /** Which release line this station follows; `off` freezes it on its version. */
     channel: z.enum(['stable', 'beta', 'off']).default('stable'),
+    /** Folder URL of the province's update feed (latest*.yml / beta*.yml); unset: never checks. */
+    feedUrl: z.url({ protocol: /^https?$/ }).optional(),
+    /** Hours between checks in the desktop app (0: only when asked). */
+    checkIntervalHours: z.number().int().min(0).max(24 * 30).default(24),
+    /** Desktop app downloads a new version in the background and installs it on quit. */
+    autoDownload: z.boolean().default(false),
   })
   .prefault({});
 
