@@ -11,6 +11,8 @@ export type { Migration } from './migration.js';
 export { BlobStore } from './blobs/index.js';
 export type { StoredBlob, GcReport } from './blobs/index.js';
 export type { DossierFilter } from './repositories/dossiers.js';
+export { PageReviewRepository } from './repositories/page-review.js';
+export type { PageDeletion, PagePlacement, DeletionReason } from './repositories/page-review.js';
 export type { TakenCode } from './repositories/codes.js';
 export type { StoredAccount, StoredSession } from './repositories/accounts.js';
 export type { AuditEntry, AuditRow, AuditVerification, AuditProblem } from './audit/index.js';

@@ -7,6 +7,7 @@ import { mergeContracts } from './define.js';
 import { dossierContract } from './dossier.js';
 import { imagingContract } from './imaging.js';
 import { ocrContract } from './ocr.js';
+import { reviewContract } from './review.js';
 import { scanContract } from './scan.js';
 import { signatureContract } from './signature.js';
 import { syncContract } from './sync.js';
@@ -21,5 +22,6 @@ export const contract = mergeContracts([
   syncContract,
   ocrContract,
   batchContract,
+  reviewContract,
   updateContract,
 ] as const);

@@ -9,6 +9,7 @@ import { batchHandlers } from './batch.js';
 import { dossierHandlers } from './dossier.js';
 import { imagingHandlers } from './imaging.js';
 import { ocrHandlers } from './ocr.js';
+import { reviewHandlers } from './review.js';
 import { scanHandlers } from './scan.js';
 import { signatureHandlers } from './signature.js';
 import { syncHandlers } from './sync.js';
@@ -23,5 +24,6 @@ export const handlers: Handlers<ContractMethods> = {
   ...syncHandlers,
   ...ocrHandlers,
   ...batchHandlers,
+  ...reviewHandlers,
   ...updateHandlers,
 };

@@ -96,11 +96,13 @@ export class PageRepository {
     return page;
   }
 
+  /** The document's pages; pages the clerk deleted (kept for undo) are not among them. */
   list(documentId: number): Page[] {
     return (
-      prepared(this.db, 'SELECT * FROM pages WHERE document_id = ? ORDER BY position, id').all(
-        documentId,
-      ) as PageRow[]
+      prepared(
+        this.db,
+        'SELECT * FROM pages WHERE document_id = ? AND deleted_at IS NULL ORDER BY position, id',
+      ).all(documentId) as PageRow[]
     ).map(toPage);
   }
 
