@@ -69,3 +69,14 @@ export {
 export type { Role, IdentityMode, Clerk, Account } from './identity.js';
 export type { RetentionCandidate, RetentionReport, PurgedDossier } from './retention.js';
 export type { UpdateState, UpdateStatus } from './update.js';
+export { PAGE_FLAGS } from './pipeline.js';
+export type {
+  PageState,
+  PageFlag,
+  PageCleanup,
+  PageField,
+  PageProcessingError,
+  PageProcessing,
+  PageProcessedEvent,
+  DossierProcessing,
+} from './pipeline.js';

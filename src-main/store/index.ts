@@ -20,3 +20,9 @@ export { toFtsQuery } from './search/index.js';
 export type { SearchOptions, SearchHit, Snippet } from './search/index.js';
 export { readCatalogFile } from './catalog-file.js';
 export { storeDoctorChecks } from './doctor-checks.js';
+export { PageProcessingRepository } from './repositories/page-processing.js';
+export type {
+  ClaimedPage,
+  ProcessingRequest,
+  ProcessingResult,
+} from './repositories/page-processing.js';

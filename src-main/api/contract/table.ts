@@ -7,6 +7,7 @@ import { mergeContracts } from './define.js';
 import { dossierContract } from './dossier.js';
 import { imagingContract } from './imaging.js';
 import { ocrContract } from './ocr.js';
+import { pipelineContract } from './pipeline.js';
 import { reviewContract } from './review.js';
 import { scanContract } from './scan.js';
 import { signatureContract } from './signature.js';
@@ -22,6 +23,7 @@ export const contract = mergeContracts([
   syncContract,
   ocrContract,
   batchContract,
+  pipelineContract,
   reviewContract,
   updateContract,
 ] as const);

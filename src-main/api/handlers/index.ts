@@ -9,6 +9,7 @@ import { batchHandlers } from './batch.js';
 import { dossierHandlers } from './dossier.js';
 import { imagingHandlers } from './imaging.js';
 import { ocrHandlers } from './ocr.js';
+import { pipelineHandlers } from './pipeline.js';
 import { reviewHandlers } from './review.js';
 import { scanHandlers } from './scan.js';
 import { signatureHandlers } from './signature.js';
@@ -24,6 +25,7 @@ export const handlers: Handlers<ContractMethods> = {
   ...syncHandlers,
   ...ocrHandlers,
   ...batchHandlers,
+  ...pipelineHandlers,
   ...reviewHandlers,
   ...updateHandlers,
 };

@@ -75,6 +75,21 @@ const ocr = z
   })
   .prefault({});
 
+const pipeline = z
+  .strictObject({
+    /** Image-processing profile for pages landed at the counter: counter, bulk or archive. */
+    profile: z.enum(['counter', 'bulk', 'archive']).default('counter'),
+    /** Pages cleaned and read at once; 0 chooses from the number of CPU cores. */
+    workers: z.number().int().min(0).max(32).default(0),
+    /** Tries per page before it is marked failed (a clerk can still re-run it). */
+    maxAttempts: z.number().int().min(1).max(10).default(3),
+    /** A page whose scan was skewed more than this (degrees) is flagged. */
+    flagSkewDegrees: z.number().min(0.5).max(45).default(5),
+    /** A page read with a lower mean OCR confidence (0..1) is flagged. */
+    flagOcrConfidence: z.number().min(0).max(1).default(0.75),
+  })
+  .prefault({});
+
 const signing = z
   .strictObject({
     provider: z.enum(['none', 'pkcs12', 'pkcs11']).default('none'),
@@ -170,6 +185,7 @@ export const configSchema = z.strictObject({
   agency,
   scanner,
   ocr,
+  pipeline,
   signing,
   sync,
   logging,
