@@ -1,17 +1,37 @@
 /**
- * The one place a call is executed, whichever transport carried it: look the method up,
- * validate the input (a bad input never reaches the handler), run the handler, and turn any
- * failure into an AppError. Unexpected errors are logged with their stack and reach the caller
- * as a plain INTERNAL error, never as internals.
+ * The one place a call is executed, whichever transport carried it: look the method up, check
+ * who is calling (the clerk's session and role, see core/identity), validate the input (a bad
+ * input never reaches the handler), run the handler, and turn any failure into an AppError.
+ * Unexpected errors are logged with their stack and reach the caller as a plain INTERNAL error,
+ * never as internals.
  */
-import { AppError, invalidInput, isAppError } from '../domain/index.js';
+import { AppError, auditActor, invalidInput, isAppError } from '../domain/index.js';
 import type { Core } from '../core/index.js';
+import { accessFor, identityService } from '../core/identity/index.js';
 import { contract, type MethodName } from './contract/index.js';
 import { contractEmitter } from './events.js';
-import type { Transport } from './handler.js';
+import type { SessionSlot, Transport } from './handler.js';
 import { handlers } from './handlers/index.js';
 
-export type Dispatch = (method: string, input: unknown) => Promise<unknown>;
+/** What a transport knows of the caller of one call. */
+export interface Caller {
+  session: SessionSlot;
+}
+
+/** Without a caller, the call uses the dispatcher's own session (Electron: one window). */
+export type Dispatch = (method: string, input: unknown, caller?: Caller) => Promise<unknown>;
+
+export function memorySessionSlot(): SessionSlot {
+  let token: string | undefined;
+  return {
+    get token() {
+      return token;
+    },
+    set(next) {
+      token = next;
+    },
+  };
+}
 
 export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(contract.methods, name);
@@ -27,8 +47,18 @@ export function unknownMethod(method: string): AppError {
 
 export function createDispatcher(core: Core, transport: Transport): Dispatch {
   const events = contractEmitter(core);
-  return async (method, input) => {
+  const channelSession = memorySessionSlot();
+  return async (method, input, caller) => {
     if (!isMethodName(method)) throw unknownMethod(method);
+    const session = caller?.session ?? channelSession;
+    // Refused callers learn nothing about the method's input rules.
+    const clerk = await core
+      .use(identityService)
+      .authorize(method, accessFor(method, input), session.token)
+      .catch((error: unknown) => {
+        core.log.warn({ err: error, method, transport }, 'call refused');
+        throw error;
+      });
     const parsed = contract.methods[method].input.safeParse(input ?? {}, { reportInput: true });
     if (!parsed.success) {
       throw invalidInput(
@@ -37,13 +67,21 @@ export function createDispatcher(core: Core, transport: Transport): Dispatch {
         { method },
       );
     }
-    const log = core.log.child({ method, transport });
+    const log = core.log.child({ method, transport, clerk: clerk?.username });
     const handler = handlers[method] as (
       input: unknown,
       ctx: Parameters<(typeof handlers)[MethodName]>[1],
     ) => unknown;
     try {
-      return await handler(parsed.data, { core, events, log, transport });
+      return await handler(parsed.data, {
+        core,
+        events,
+        log,
+        transport,
+        clerk,
+        actor: auditActor(transport, clerk ?? { username: '-' }),
+        session,
+      });
     } catch (error) {
       if (isAppError(error)) {
         log.warn({ err: error, code: error.code }, 'call failed');

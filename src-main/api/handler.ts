@@ -5,11 +5,21 @@
  */
 import type { z } from 'zod';
 import type { Core } from '../core/index.js';
+import type { Clerk } from '../domain/index.js';
 import type { Logger } from '../platform/index.js';
 import type { ContractPart, EventTable, MethodSpec, MethodTable } from './contract/index.js';
 import type { ContractEmitter } from './events.js';
 
 export type Transport = 'electron' | 'browser' | 'cli';
+
+/**
+ * Where a caller's clerk session lives: an HttpOnly cookie in browser mode, the channel itself
+ * over Electron IPC (one window per station). Only the auth handlers set or clear it.
+ */
+export interface SessionSlot {
+  readonly token: string | undefined;
+  set(token: string | undefined): void;
+}
 
 export interface HandlerContext {
   core: Core;
@@ -17,6 +27,14 @@ export interface HandlerContext {
   /** The core's log, with the method name bound. */
   log: Logger;
   transport: Transport;
+  /**
+   * Who is calling: the signed-in clerk (`local` identity), the OS account (`os` identity), or
+   * null for the public auth methods before sign-in.
+   */
+  clerk: Clerk | null;
+  /** The audit actor of this call: `<transport>:<user name>` (`<transport>:-` when nobody). */
+  actor: string;
+  session: SessionSlot;
 }
 
 export type Handler<Spec extends MethodSpec> = (

@@ -50,3 +50,18 @@ export interface Account {
   createdAt: string;
   lastSignInAt?: string;
 }
+
+/** What the sign-in and lock screens need to know about the station and the caller. */
+export interface AuthStatus {
+  mode: IdentityMode;
+  /** The signed-in clerk (in `os` mode, always the OS account). */
+  clerk: Clerk | null;
+  /** The session is locked: only unlock or sign-out are accepted. */
+  locked: boolean;
+  /** When the session ends (ISO 8601); null in `os` mode or when signed out. */
+  expiresAt: string | null;
+  /** `local` mode with no account yet: the first administrator must be created. */
+  firstRun: boolean;
+  /** Seconds without input before the screen locks (0: never). */
+  idleLockSeconds: number;
+}

@@ -66,7 +66,7 @@ export {
   PASSWORD_MIN_LENGTH,
   auditActor,
 } from './identity.js';
-export type { Role, IdentityMode, Clerk, Account } from './identity.js';
+export type { Role, IdentityMode, Clerk, Account, AuthStatus } from './identity.js';
 export type { RetentionCandidate, RetentionReport, PurgedDossier } from './retention.js';
 export type { UpdateState, UpdateStatus } from './update.js';
 export { PAGE_FLAGS } from './pipeline.js';

@@ -1,7 +1,9 @@
 /**
  * The one table. Each capability's part is listed once here; names must be unique across parts.
  */
+import { accountsContract } from './accounts.js';
 import { appContract } from './app.js';
+import { authContract } from './auth.js';
 import { batchContract } from './batch.js';
 import { mergeContracts } from './define.js';
 import { dossierContract } from './dossier.js';
@@ -9,6 +11,7 @@ import { imagingContract } from './imaging.js';
 import { ocrContract } from './ocr.js';
 import { pipelineContract } from './pipeline.js';
 import { reviewContract } from './review.js';
+import { retentionContract } from './retention.js';
 import { scanContract } from './scan.js';
 import { signatureContract } from './signature.js';
 import { syncContract } from './sync.js';
@@ -26,4 +29,7 @@ export const contract = mergeContracts([
   pipelineContract,
   reviewContract,
   updateContract,
+  authContract,
+  accountsContract,
+  retentionContract,
 ] as const);

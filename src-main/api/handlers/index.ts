@@ -4,13 +4,16 @@
  */
 import type { ContractMethods } from '../contract/index.js';
 import type { Handlers } from '../handler.js';
+import { accountsHandlers } from './accounts.js';
 import { appHandlers } from './app.js';
+import { authHandlers } from './auth.js';
 import { batchHandlers } from './batch.js';
 import { dossierHandlers } from './dossier.js';
 import { imagingHandlers } from './imaging.js';
 import { ocrHandlers } from './ocr.js';
 import { pipelineHandlers } from './pipeline.js';
 import { reviewHandlers } from './review.js';
+import { retentionHandlers } from './retention.js';
 import { scanHandlers } from './scan.js';
 import { signatureHandlers } from './signature.js';
 import { syncHandlers } from './sync.js';
@@ -28,4 +31,7 @@ export const handlers: Handlers<ContractMethods> = {
   ...pipelineHandlers,
   ...reviewHandlers,
   ...updateHandlers,
+  ...authHandlers,
+  ...accountsHandlers,
+  ...retentionHandlers,
 };

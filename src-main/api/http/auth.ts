@@ -2,6 +2,9 @@
  * The browser-mode token: a bearer header for scripts, an HttpOnly SameSite=Strict cookie for
  * the page (set once from `/?token=…`). Comparison is constant-time over fixed-length digests,
  * so neither the content nor the length of the token leaks through timing.
+ *
+ * The station token says "this is the counter's own page"; the clerk's session (local identity
+ * mode) is a second HttpOnly cookie, set by sign-in and cleared by sign-out.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
@@ -19,16 +22,11 @@ export function tokenMatcher(expected: string): (candidate: string | undefined) 
   return (candidate) => candidate !== undefined && timingSafeEqual(digest(candidate), want);
 }
 
-/** The token a request presents: `Authorization: Bearer <t>` first, else the cookie. */
-export function presentedToken(headers: {
-  authorization?: string;
-  cookie?: string;
-}): string | undefined {
-  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(headers.authorization ?? '');
-  if (bearer) return bearer[1];
-  for (const pair of (headers.cookie ?? '').split(';')) {
+/** A cookie's value from a Cookie header, undefined when absent or malformed. */
+export function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const pair of (header ?? '').split(';')) {
     const eq = pair.indexOf('=');
-    if (eq > 0 && pair.slice(0, eq).trim() === TOKEN_COOKIE) {
+    if (eq > 0 && pair.slice(0, eq).trim() === name) {
       try {
         return decodeURIComponent(pair.slice(eq + 1).trim());
       } catch {
@@ -37,6 +35,16 @@ export function presentedToken(headers: {
     }
   }
   return undefined;
+}
+
+/** The token a request presents: `Authorization: Bearer <t>` first, else the cookie. */
+export function presentedToken(headers: {
+  authorization?: string;
+  cookie?: string;
+}): string | undefined {
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(headers.authorization ?? '');
+  if (bearer) return bearer[1];
+  return cookieValue(headers.cookie, TOKEN_COOKIE);
 }
 
 export function tokenCookie(token: string): string {

@@ -19,6 +19,7 @@ import { rendererCsp } from '../csp.js';
 import { createDispatcher, errorBody } from '../dispatch.js';
 import { forwardEvents } from '../events.js';
 import { presentedToken, tokenCookie, tokenMatcher } from './auth.js';
+import { requestSession } from './session-cookie.js';
 import { httpStatus } from './status.js';
 
 export interface HttpServerOptions {
@@ -155,7 +156,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 
   app.post<{ Params: { method: string } }>('/api/call/:method', async (request, reply) => {
     try {
-      const result = await dispatch(request.params.method, request.body);
+      const result = await dispatch(request.params.method, request.body, {
+        session: requestSession(request, reply),
+      });
       return reply.send({ result: result ?? null });
     } catch (error) {
       return sendError(reply, errorBody(error));

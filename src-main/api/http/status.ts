@@ -1,7 +1,8 @@
 /**
  * HTTP status for each AppError code. Capability codes name their category in their suffix
- * (`SCAN_UNAVAILABLE`, `DOSSIER_NOT_FOUND`), so they map like the category itself; anything
- * else is a server error.
+ * (`SCAN_UNAVAILABLE`, `DOSSIER_NOT_FOUND`), so they map like the category itself; the clerk
+ * identity codes map one by one (a locked account or screen is 423 Locked); anything else is a
+ * server error.
  */
 const statusByCategory: Record<string, number> = {
   VALIDATION: 400,
@@ -10,6 +11,12 @@ const statusByCategory: Record<string, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   UNAVAILABLE: 503,
+  SIGN_IN_FAILED: 401,
+  SIGN_IN_REQUIRED: 401,
+  SESSION_EXPIRED: 401,
+  SESSION_LOCKED: 423,
+  ACCOUNT_LOCKED: 423,
+  ACCOUNT_DISABLED: 403,
 };
 
 export function httpStatus(code: string): number {

@@ -9,6 +9,8 @@ import { registerDossier } from './dossier.js';
 import { registerSearch } from './search.js';
 import { registerDoctor } from './doctor.js';
 import { registerAudit } from './audit.js';
+import { registerAccounts } from './accounts.js';
+import { registerRetention } from './retention.js';
 import { registerDevices } from './devices.js';
 import { registerScan } from './scan.js';
 import { registerImport } from './import.js';
@@ -45,4 +47,6 @@ export const commandGroups: RegisterCommands[] = [
   registerBatch,
   registerSupport,
   registerUpdate,
+  registerAccounts,
+  registerRetention,
 ];

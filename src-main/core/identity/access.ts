@@ -1,0 +1,37 @@
+/**
+ * Who may call what. Everything needs a signed-in, unlocked clerk except the few methods that
+ * sign in or report the state; account and retention management need the administrator role.
+ * A prefix table rather than a flag per method: the other capabilities' contracts need not know
+ * about identity, and a new method is protected by default. Changing the `security` settings
+ * through `config.set` is an administrator's act too (a clerk must not switch sign-in off).
+ */
+export type Access =
+  /** Before sign-in (state, sign-in, first administrator). */
+  | 'public'
+  /** A signed-in session, locked or not (unlock, lock, sign-out). */
+  | 'session'
+  /** A signed-in, unlocked clerk (the default). */
+  | 'clerk'
+  /** A signed-in, unlocked administrator. */
+  | 'admin';
+
+const EXACT: Record<string, Access> = {
+  'auth.status': 'public',
+  'auth.signIn': 'public',
+  'auth.setupAdmin': 'public',
+  'auth.unlock': 'session',
+  'auth.lock': 'session',
+  'auth.signOut': 'session',
+};
+
+const ADMIN_PREFIXES = ['accounts.', 'retention.'];
+
+function touchesSecurity(input: unknown): boolean {
+  const patch = (input as { patch?: unknown } | null | undefined)?.patch;
+  return typeof patch === 'object' && patch !== null && 'security' in patch;
+}
+
+export function accessFor(method: string, input?: unknown): Access {
+  if (method === 'config.set' && touchesSecurity(input)) return 'admin';
+  return EXACT[method] ?? (ADMIN_PREFIXES.some((p) => method.startsWith(p)) ? 'admin' : 'clerk');
+}
