@@ -5,6 +5,9 @@
 import type { ComponentType } from 'react';
 import type { AreaId } from './area-id.js';
 import { PlannedArea } from './PlannedArea.js';
+import { QueueScreen } from './queue/index.js';
+import { ReceptionScreen } from './reception/index.js';
+import { SearchScreen } from './search/index.js';
 import { SettingsScreen } from './settings/SettingsScreen.js';
 
 export type { AreaId };
@@ -17,9 +20,9 @@ export interface Area {
 }
 
 export const areas: readonly Area[] = [
-  { id: 'reception', key: '1', Screen: PlannedArea },
-  { id: 'queue', key: '2', Screen: PlannedArea },
-  { id: 'search', key: '3', Screen: PlannedArea },
+  { id: 'reception', key: '1', Screen: ReceptionScreen },
+  { id: 'queue', key: '2', Screen: QueueScreen },
+  { id: 'search', key: '3', Screen: SearchScreen },
   { id: 'batch', key: '4', Screen: PlannedArea },
   { id: 'settings', key: '5', Screen: SettingsScreen },
 ];

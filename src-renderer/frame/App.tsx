@@ -7,6 +7,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { areas } from '../areas/registry.js';
 import { useConfiguredLanguage } from '../i18n/use-language.js';
+import { ShortcutHelp } from '../keyboard/index.js';
 import { StatusBar } from '../status/StatusBar.js';
 import { AccessBanner } from './AccessBanner.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
@@ -44,7 +45,10 @@ export function App() {
           <span className="brand-name">{t('app.name')}</span>
           <span className="brand-tagline">{t('app.tagline')}</span>
         </div>
-        <LanguageSwitch />
+        <div className="topbar-tools">
+          <ShortcutHelp />
+          <LanguageSwitch />
+        </div>
       </header>
       <nav className="sidebar" aria-label={t('app.areasNav')}>
         <ul>

@@ -1,0 +1,1 @@
+export { ReceptionScreen } from './ReceptionScreen.js';

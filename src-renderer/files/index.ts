@@ -1,0 +1,1 @@
+export { base64ToBlob, fileToBase64, openFile } from './base64.js';

@@ -1,0 +1,5 @@
+export { ShortcutHelp } from './ShortcutHelp.js';
+export { useShortcut } from './use-shortcut.js';
+export { shortcutKeys, isTyping } from './shortcuts.js';
+export type { ShortcutId } from './shortcuts.js';
+export { ShortcutButton } from './ShortcutButton.js';

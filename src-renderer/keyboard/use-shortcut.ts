@@ -1,0 +1,24 @@
+import { useEffect, useRef } from 'react';
+import { matches, shortcutKeys, type ShortcutId } from './shortcuts.js';
+
+/**
+ * Runs `action` when the shortcut is pressed anywhere in the window, while the component is
+ * mounted and `enabled`. The latest `action` is used without re-subscribing.
+ */
+export function useShortcut(id: ShortcutId, action: () => void, enabled = true): void {
+  const latest = useRef(action);
+  useEffect(() => {
+    latest.current = action;
+  });
+  useEffect(() => {
+    if (!enabled) return;
+    const keys = shortcutKeys(id);
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || !matches(event, keys)) return;
+      event.preventDefault();
+      latest.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [id, enabled]);
+}

@@ -1,0 +1,8 @@
+export {
+  stepIds,
+  useReceptionFlow,
+  setReceptionFlow,
+  updateReceptionFlow,
+  resetReceptionFlow,
+} from './reception-flow.js';
+export type { ReceptionFlow, StepId } from './reception-flow.js';

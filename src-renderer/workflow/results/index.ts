@@ -1,0 +1,2 @@
+export { HandBackForm } from './HandBackForm.js';
+export { ResultList } from './ResultList.js';
