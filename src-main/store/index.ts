@@ -5,6 +5,19 @@
 export { openStore, Store, DATABASE_FILE, BLOB_DIR } from './store.js';
 export type { NewPage, NewDossierRecord, OpenStoreOptions } from './store.js';
 export { openDatabase, BUSY_TIMEOUT_MS } from './connection.js';
+export {
+  changeDataKey,
+  encryptionStatus,
+  openDataKeys,
+  openStoreDatabase,
+  recoveryPublicKey,
+} from './encryption/index.js';
+export type {
+  EncryptionStatus,
+  KeyChangeOptions,
+  KeyChangeProgress,
+  KeyChangeReport,
+} from './encryption/index.js';
 export type { Db } from './connection.js';
 export { migrate, migrationFiles } from './migration.js';
 export type { Migration } from './migration.js';

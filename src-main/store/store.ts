@@ -24,6 +24,9 @@ import { BlobStore, collectGarbage, recoverTrash } from './blobs/index.js';
 import type { GcReport } from './blobs/index.js';
 import { openDatabase } from './connection.js';
 import type { Db } from './connection.js';
+import { DATABASE_FILE, openDataKeys } from './encryption/open-keys.js';
+import type { OpenKeysOptions } from './encryption/open-keys.js';
+import type { DataKeys } from '../platform/keychain/index.js';
 import { migrate } from './migration.js';
 import { AccountRepository } from './repositories/accounts.js';
 import { CatalogRepository } from './repositories/catalog.js';
@@ -37,7 +40,7 @@ import type { NewResult } from './repositories/results.js';
 import { SearchIndexer, SearchService } from './search/index.js';
 import { prepared } from './statements.js';
 
-export const DATABASE_FILE = 'sohoa.db';
+export { DATABASE_FILE };
 export const BLOB_DIR = 'blobs';
 
 export interface NewPage {
@@ -64,6 +67,8 @@ export class Store {
   readonly dataDir: string;
   readonly db: Db;
   readonly blobs: BlobStore;
+  /** The folder's data keys (encryption at rest; see store/encryption). */
+  readonly keys: DataKeys;
   readonly dossiers: DossierRepository;
   readonly pages: PageRepository;
   readonly catalog: CatalogRepository;
@@ -76,11 +81,12 @@ export class Store {
   private readonly indexer: SearchIndexer;
   private readonly now: () => Date;
 
-  constructor(dataDir: string, db: Db, now: () => Date) {
+  constructor(dataDir: string, db: Db, now: () => Date, keys: DataKeys) {
     this.dataDir = dataDir;
     this.db = db;
     this.now = now;
-    this.blobs = new BlobStore(join(dataDir, BLOB_DIR));
+    this.keys = keys;
+    this.blobs = new BlobStore(join(dataDir, BLOB_DIR), keys);
     this.dossiers = new DossierRepository(db);
     this.pages = new PageRepository(db);
     this.catalog = new CatalogRepository(db);
@@ -373,7 +379,7 @@ export class Store {
   }
 }
 
-export interface OpenStoreOptions {
+export interface OpenStoreOptions extends OpenKeysOptions {
   /** Clock for timestamps (tests). */
   now?: () => Date;
 }
@@ -381,11 +387,15 @@ export interface OpenStoreOptions {
 /** Opens (creating if needed) the store of `dataDir` and brings its schema up to date. */
 export async function openStore(dataDir: string, options: OpenStoreOptions = {}): Promise<Store> {
   mkdirSync(dataDir, { recursive: true });
-  const db = openDatabase(join(dataDir, DATABASE_FILE));
+  const keys = openDataKeys(dataDir, options);
+  const db = openDatabase(join(dataDir, DATABASE_FILE), {
+    keys: keys.databaseKeys(),
+    plain: keys.currentId === null,
+  });
   try {
     await migrate(db);
     ensureBlobRefTriggers(db);
-    const store = new Store(dataDir, db, options.now ?? (() => new Date()));
+    const store = new Store(dataDir, db, options.now ?? (() => new Date()), keys);
     recoverTrash(db, store.blobs);
     return store;
   } catch (error) {

@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJob, jobPages, jobStatus, runJob } from '../../src-main/core/batch/index.js';
 import type { BatchStatus } from '../../src-main/core/batch/index.js';
@@ -10,7 +9,7 @@ import { place } from '../../src-main/core/batch/separation.js';
 import { createDispatcher } from '../../src-main/api/index.js';
 import { createCore } from '../../src-main/core/index.js';
 import { isAppError } from '../../src-main/domain/index.js';
-import { openStore } from '../../src-main/store/index.js';
+import { openStore, openStoreDatabase } from '../../src-main/store/index.js';
 import { BIN, cleanEnv, runCli } from '../cli/run-cli.js';
 import { generateJob, type GeneratedJob } from './fixture.js';
 
@@ -25,13 +24,14 @@ beforeAll(async () => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 function landed(dataDir: string): number {
-  const db = new Database(join(dataDir, 'sohoa.db'), { readonly: true, fileMustExist: true });
+  let db;
   try {
+    db = openStoreDatabase(dataDir, { readonly: true });
     return (db.prepare('SELECT count(*) AS n FROM batch_pages').get() as { n: number }).n;
   } catch {
-    return 0; // the first run has not migrated yet
+    return 0; // the first run has not created or migrated the store yet
   } finally {
-    db.close();
+    db?.close();
   }
 }
 

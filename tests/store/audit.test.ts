@@ -1,7 +1,6 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../../src-main/store/index.js';
+import { DATABASE_FILE, openStoreDatabase } from '../../src-main/store/index.js';
 import { openCatalogued, serviceFor, tempDir } from './helpers.js';
 
 async function withLog(
@@ -40,7 +39,7 @@ async function withLog(
 
 /** Someone with another SQLite tool: drops the guard triggers and edits rows. */
 function tamper(dbFile: string, sql: string): void {
-  const db = new Database(dbFile);
+  const db = openStoreDatabase(dirname(dbFile));
   db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
   db.exec(sql);
   db.close();

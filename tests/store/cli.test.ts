@@ -7,9 +7,8 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../../src-main/store/index.js';
+import { openStoreDatabase } from '../../src-main/store/index.js';
 import { AGENCY, tempDir } from './helpers.js';
 
 const bin = fileURLToPath(new URL('../../bin/sohoa.js', import.meta.url));
@@ -81,13 +80,13 @@ describe('sohoa dossier | search | doctor | audit', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/12 chữ số/);
     expect(bad.stderr).toMatch(/12 digits/);
-    const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
+    const db = openStoreDatabase(dataDir, { readonly: true });
     expect(db.prepare('SELECT count(*) AS n FROM dossiers').get()).toEqual({ n: 1 });
     db.close();
   });
 
   it('audit verify catches an edited audit row', async () => {
-    const db = new Database(join(dataDir, DATABASE_FILE));
+    const db = openStoreDatabase(dataDir);
     db.exec(
       "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'ai đó' WHERE seq = 1;",
     );

@@ -24,6 +24,7 @@ import { registerExport } from './export.js';
 import { registerProcess } from './process.js';
 import { registerBatch } from './batch.js';
 import { registerSupport } from './support.js';
+import { registerKey } from './key.js';
 import { registerUpdate } from './update.js';
 
 export const commandGroups: RegisterCommands[] = [
@@ -46,6 +47,7 @@ export const commandGroups: RegisterCommands[] = [
   registerProcess,
   registerBatch,
   registerSupport,
+  registerKey,
   registerUpdate,
   registerAccounts,
   registerRetention,

@@ -174,6 +174,18 @@ const security = z
   })
   .prefault({});
 
+/**
+ * Encryption at rest (issue #12). Every data folder is encrypted with a key kept in the keychain,
+ * never in a config file; IT staff set a recovery public key at install so that a PC whose
+ * keychain is lost does not lose its data (`sohoa key recover`).
+ */
+const encryption = z
+  .strictObject({
+    /** PEM file of IT's RSA recovery public key: every data key is escrowed for it. */
+    recoveryPublicKeyFile: z.string().min(1).optional(),
+  })
+  .prefault({});
+
 const ui = z
   .strictObject({
     language: z.enum(['vi', 'en']).default('vi'),
@@ -191,6 +203,7 @@ export const configSchema = z.strictObject({
   logging,
   update,
   security,
+  encryption,
   ui,
 });
 

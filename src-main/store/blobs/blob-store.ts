@@ -3,6 +3,11 @@
  * fsynced, renamed into place and its folder fsynced, so a file under its final name is always
  * complete. Removal goes through `trash/` inside the deleting transaction (see gc.ts), so a crash
  * can leave at most an unreferenced file, never a row without its file.
+ *
+ * With the data folder's keys every file is sealed (AES-256-GCM, platform/keychain): page images
+ * and PDFs are citizens' papers. The name stays the SHA-256 of the plain content, because rows,
+ * the gateway (HashTepTin) and dedup all speak it; it reveals only whether someone who already
+ * holds a given file would find the same one here. Plain files from before encryption still read.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import {
@@ -13,6 +18,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  readSync,
   renameSync,
   rmSync,
   statSync,
@@ -20,6 +26,15 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppError } from '../../domain/index.js';
+import {
+  openFileBytes,
+  plainFileSize,
+  readPlainRange,
+  sealBuffer,
+  sealedKeyId,
+  HEADER_BYTES,
+  type DataKeys,
+} from '../../platform/keychain/index.js';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -52,9 +67,11 @@ export class BlobStore {
   readonly root: string;
   readonly tmpDir: string;
   readonly trashDir: string;
+  readonly #keys: DataKeys | undefined;
 
-  constructor(root: string) {
+  constructor(root: string, keys?: DataKeys) {
     this.root = root;
+    this.#keys = keys;
     this.tmpDir = join(root, 'tmp');
     this.trashDir = join(root, 'trash');
     mkdirSync(this.tmpDir, { recursive: true });
@@ -92,19 +109,40 @@ export class BlobStore {
   put(bytes: Uint8Array): StoredBlob {
     const sha256 = BlobStore.hash(bytes);
     const target = this.path(sha256);
-    if (!existsSync(target)) this.writeDurably(target, bytes);
+    if (!existsSync(target)) this.writeDurably(target, this.seal(bytes));
     return { sha256, size: bytes.byteLength };
   }
 
   /** Rewrites the file of a known blob (used when a concurrent GC moved it away). */
   restore(sha256: string, bytes: Uint8Array): void {
     const target = this.path(sha256);
-    if (!existsSync(target)) this.writeDurably(target, bytes);
+    if (!existsSync(target)) this.writeDurably(target, this.seal(bytes));
   }
 
+  /** The bytes to store for `plain`: sealed with the folder's current key, if it has one. */
+  private seal(plain: Uint8Array): Uint8Array {
+    const key = this.#keys?.writeKey();
+    return key ? sealBuffer(key, plain) : plain;
+  }
+
+  private readonly keyFor = (keyId: string): Buffer => {
+    if (!this.#keys) {
+      throw new AppError(
+        'KEY_MISSING',
+        {
+          vi: 'Tệp dữ liệu đã mã hóa nhưng không có khóa để mở',
+          en: 'A blob is encrypted but no key was given to open it',
+        },
+        { details: { keyId, root: this.root } },
+      );
+    }
+    return this.#keys.keyFor(keyId);
+  };
+
   read(sha256: string): Buffer {
+    let stored: Buffer;
     try {
-      return readFileSync(this.path(sha256));
+      stored = readFileSync(this.path(sha256));
     } catch (error) {
       throw new AppError(
         'NOT_FOUND',
@@ -112,13 +150,68 @@ export class BlobStore {
         { details: { sha256 }, cause: error },
       );
     }
+    return openFileBytes(stored, this.keyFor);
   }
 
-  /** Whether the file exists and its content still hashes to its name. */
+  /** Size of the plain content (the stored file is larger when sealed). */
+  size(sha256: string): number {
+    return plainFileSize(this.path(sha256));
+  }
+
+  /** Plain bytes [start, end) of a blob, for resumable uploads that send it in chunks. */
+  readRange(sha256: string, start: number, end: number): Buffer {
+    return readPlainRange(this.path(sha256), this.keyFor, start, end);
+  }
+
+  /**
+   * Whether the file exists and its content still hashes to its name. A sealed file that fails
+   * authentication is corrupt; a missing key is not (it throws KEY_MISSING: the file may be fine).
+   */
   verify(sha256: string): 'ok' | 'missing' | 'corrupt' {
     const file = this.path(sha256);
     if (!existsSync(file)) return 'missing';
-    return BlobStore.hash(readFileSync(file)) === sha256 ? 'ok' : 'corrupt';
+    try {
+      return BlobStore.hash(openFileBytes(readFileSync(file), this.keyFor)) === sha256
+        ? 'ok'
+        : 'corrupt';
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'CORRUPT') return 'corrupt';
+      throw error;
+    }
+  }
+
+  /** The key id a blob file is sealed with (undefined: plain). */
+  sealedWith(sha256: string): string | undefined {
+    const fd = openSync(this.path(sha256), 'r');
+    try {
+      const head = Buffer.alloc(HEADER_BYTES);
+      const n = readSync(fd, head, 0, HEADER_BYTES, 0);
+      return sealedKeyId(head.subarray(0, n));
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /**
+   * Re-seals a blob with the folder's write key unless it already is (key rotation, encrypting a
+   * plain folder). The new file replaces the old by rename, so a crash leaves one or the other.
+   */
+  reseal(sha256: string): boolean {
+    const key = this.#keys?.writeKey();
+    if (!key || this.sealedWith(sha256) === key.id) return false;
+    const plain = this.read(sha256);
+    if (BlobStore.hash(plain) !== sha256) {
+      throw new AppError(
+        'CORRUPT',
+        {
+          vi: `Tệp dữ liệu ${sha256} bị hỏng nên không mã hóa lại được`,
+          en: `Blob ${sha256} is damaged and cannot be re-encrypted`,
+        },
+        { details: { sha256 } },
+      );
+    }
+    this.writeDurably(this.path(sha256), sealBuffer(key, plain));
+    return true;
   }
 
   /** Every blob file under its final name. */
