@@ -4,7 +4,7 @@
  * reorder, move to another component, replace by a rescan.
  */
 export { PageReviewService } from './review-service.js';
-export type { PageReviewOptions } from './review-service.js';
+export type { PageReviewOptions, PageReprocessor } from './review-service.js';
 export { pageReviewService } from './service.js';
 export { ReplacingDestination } from './replace-destination.js';
 export { IMAGE_EDGE } from './page-images.js';

@@ -5,10 +5,16 @@
  * visible page of the named dossier), then done with its audit row in one transaction.
  */
 import { randomUUID } from 'node:crypto';
-import type { Dossier, DossierComponent, Page, Rotation } from '../../domain/index.js';
+import type {
+  Dossier,
+  DossierComponent,
+  Page,
+  PageProcessing,
+  Rotation,
+} from '../../domain/index.js';
 import { AppError } from '../../domain/index.js';
 import type { PageDeletion, Store } from '../../store/index.js';
-import { PageReviewRepository } from '../../store/index.js';
+import { PageProcessingRepository, PageReviewRepository } from '../../store/index.js';
 import { moveTo, placements } from './arrange.js';
 import type {
   DeletePagesInput,
@@ -28,14 +34,26 @@ import type {
   UndoableDeletion,
 } from './types.js';
 
+/** What review needs of the page pipeline: re-running a page the clerk turned. */
+export interface PageReprocessor {
+  /** Turns the page clockwise from how it is shown now and queues it again (pipeline). */
+  reprocessPage(pageId: number, options: { turn: 90 | 180 | 270 }): unknown;
+}
+
 export interface PageReviewOptions {
   /** Mean OCR confidence (0..1) under which a page is flagged. */
   lowConfidence: number;
+  /** The pipeline, once running; without it a rotation is only recorded. */
+  pipeline?: () => Promise<PageReprocessor>;
   now?: () => Date;
 }
 
+/** Pipeline flags that ask a person to look, besides blank and low confidence. */
+const REVIEW_FLAGS = new Set(['skewed', 'low-dpi', 'field-invalid', 'orientation-unsure']);
+
 export class PageReviewService {
   readonly #rows: PageReviewRepository;
+  readonly #processing: PageProcessingRepository;
   readonly #images = new PageImages();
   readonly #now: () => Date;
 
@@ -44,6 +62,7 @@ export class PageReviewService {
     private readonly options: PageReviewOptions,
   ) {
     this.#rows = new PageReviewRepository(store.db);
+    this.#processing = new PageProcessingRepository(store.db);
     this.#now = options.now ?? (() => new Date());
   }
 
@@ -61,15 +80,21 @@ export class PageReviewService {
     return { MaHoSo: dossier.MaHoSo, components, ...(undo ? { undo } : {}) };
   }
 
+  /** The processed image once the pipeline is done with the page, else the scan turned. */
   async image({ MaHoSo, pageId, size }: PageImageInput): Promise<PageImage> {
     const page = this.#visiblePages(this.store.dossiers.requireByCode(MaHoSo), [pageId])[0];
     if (!page) throw noPage(MaHoSo, pageId);
+    const processed = this.#processed(pageId);
+    const sha256 =
+      processed && size === 'thumbnail' && processed.thumbnailSha256
+        ? processed.thumbnailSha256
+        : (processed?.processed?.sha256 ?? page.blobSha256);
     return this.#images.render(
       {
         pageId,
-        version: versionOf(page),
-        rotation: page.rotation,
-        bytes: () => this.store.blobs.read(page.blobSha256),
+        version: versionOf(page, processed),
+        rotation: processed ? 0 : page.rotation,
+        bytes: () => this.store.blobs.read(sha256),
       },
       size,
     );
@@ -83,12 +108,18 @@ export class PageReviewService {
       : { pageId };
   }
 
-  rotate({ MaHoSo, pageIds, degrees }: RotatePagesInput, actor: string): PagesChanged {
+  /** Turns pages; the pipeline (when running) processes them again from the original. */
+  async rotate(
+    { MaHoSo, pageIds, degrees }: RotatePagesInput,
+    actor: string,
+  ): Promise<PagesChanged> {
+    const pipeline = await this.options.pipeline?.();
     return this.#edit(MaHoSo, 'rotate', pageIds, actor, (dossier) => {
       const rotations = this.#visiblePages(dossier, pageIds).map((page) => {
-        const rotation = ((page.rotation + degrees) % 360) as Rotation;
-        this.store.pages.update(page.id, { rotation });
-        return { pageId: page.id, from: page.rotation, to: rotation };
+        if (pipeline) pipeline.reprocessPage(page.id, { turn: degrees });
+        else this.store.pages.update(page.id, { rotation: turned(page.rotation, degrees) });
+        const to = this.store.pages.require(page.id).rotation;
+        return { pageId: page.id, from: page.rotation, to };
       });
       return { degrees, rotations };
     });
@@ -291,18 +322,30 @@ export class PageReviewService {
     this.#rows.arrange(placements(order, documentOf, moved, fallback));
   }
 
+  /** The pipeline's record when it has finished this version of the page. */
+  #processed(pageId: number): PageProcessing | undefined {
+    const record = this.#processing.get(pageId);
+    return record?.state === 'done' ? record : undefined;
+  }
+
   #reviewPage(page: Page, MaThanhPhanHoSo: string, index: number): ReviewPage {
-    const confidence = this.store.pages.getOcr(page.id)?.confidence;
+    const record = this.#processing.get(page.id);
+    const flags = record?.flags ?? [];
+    const confidence = record?.ocrConfidence ?? this.store.pages.getOcr(page.id)?.confidence;
+    const blank = page.blank || flags.includes('blank');
     return {
       id: page.id,
       MaThanhPhanHoSo,
       index,
       rotation: page.rotation,
-      blank: page.blank,
+      blank,
       lowConfidence:
-        confidence !== undefined && !page.blank && confidence < this.options.lowConfidence,
-      needsReview: page.needsReview,
-      version: versionOf(page),
+        flags.includes('low-ocr-confidence') ||
+        (confidence !== undefined && !blank && confidence < this.options.lowConfidence),
+      needsReview: page.needsReview || flags.some((f) => REVIEW_FLAGS.has(f)),
+      flags,
+      processing: record?.state ?? 'pending',
+      version: versionOf(page, record?.state === 'done' ? record : undefined),
       acquiredAt: page.acquiredAt,
       ...(confidence !== undefined ? { ocrConfidence: confidence } : {}),
       ...(page.width !== undefined ? { width: page.width } : {}),
@@ -324,8 +367,14 @@ export class PageReviewService {
   }
 }
 
-function versionOf(page: Page): string {
-  return `${page.blobSha256.slice(0, 16)}-${page.rotation}`;
+/** Changes with the image shown: the processed one once done, else the scan and its turn. */
+function versionOf(page: Page, processed: PageProcessing | undefined): string {
+  const image = processed?.processed?.sha256 ?? page.blobSha256;
+  return `${image.slice(0, 16)}-${processed ? 'p' : page.rotation}`;
+}
+
+function turned(rotation: Rotation, degrees: 90 | 180 | 270): Rotation {
+  return ((rotation + degrees) % 360) as Rotation;
 }
 
 function requireComponent(store: Store, dossier: Dossier, code: string): DossierComponent {

@@ -2,7 +2,7 @@
  * What page review shows and answers: plain JSON data, shared by the core, the API contract and
  * the renderer (types only).
  */
-import type { Rotation } from '../../domain/index.js';
+import type { PageFlag, PageState, Rotation } from '../../domain/index.js';
 
 export interface ReviewPage {
   id: number;
@@ -19,6 +19,10 @@ export interface ReviewPage {
   lowConfidence: boolean;
   /** Someone (pipeline, clerk) asked for a person to look at it. */
   needsReview: boolean;
+  /** The pipeline's quality flags (blank, low-ocr-confidence, skewed, low-dpi, …). */
+  flags: PageFlag[];
+  /** Where the pipeline is with the page (thumbnails are the processed image once done). */
+  processing: PageState;
   /** Mean OCR word confidence 0..1, once read. */
   ocrConfidence?: number;
   /** Changes whenever the page would look different, so image caches can key on it. */

@@ -1,0 +1,10 @@
+/**
+ * The scan step of receiving a dossier, and the small pieces the review step shares with it.
+ */
+export { ScanStep } from './ScanStep.js';
+export type { ScanStepProps } from './ScanStep.js';
+export { defineTexts } from './text-bundle.js';
+export type { TextOf, TextKey } from './text-bundle.js';
+export { base64ImageUrl } from './image-url.js';
+export { pageMark } from './use-scan-session.js';
+export { lastScannerChoice } from './scanner-memory.js';
