@@ -55,12 +55,12 @@ export class RetentionRepository {
     const hashes = prepared(
       this.db,
       `SELECT p.blob_sha256 AS sha FROM pages p JOIN documents doc ON doc.id = p.document_id
-         JOIN components c ON c.id = doc.component_id WHERE c.dossier_id = ?1
+         JOIN components c ON c.id = doc.component_id WHERE c.dossier_id = @id
        UNION SELECT doc.pdf_sha256 FROM documents doc JOIN components c ON c.id = doc.component_id
-        WHERE c.dossier_id = ?1 AND doc.pdf_sha256 IS NOT NULL
-       UNION SELECT blob_sha256 FROM results WHERE dossier_id = ?1
+        WHERE c.dossier_id = @id AND doc.pdf_sha256 IS NOT NULL
+       UNION SELECT blob_sha256 FROM results WHERE dossier_id = @id
        ORDER BY 1`,
-    ).all(r.id) as Array<{ sha: string }>;
+    ).all({ id: r.id }) as Array<{ sha: string }>;
     return {
       dossierId: r.id,
       MaHoSo: r.MaHoSo,
