@@ -1,42 +1,38 @@
 /**
  * Handlers of `contract/dossier.ts`, over the dossier service of the core's data directory.
- * The actor recorded in the audit log is the transport and the OS account of the session.
+ * The actor recorded in the audit log is the session's (ctx.actor: the clerk, or the OS account).
  */
-import { userInfo } from 'node:os';
 import { dossierService, storeService } from '../../core/dossiers/index.js';
 import { runDoctor } from '../../domain/index.js';
 import { storeDoctorChecks } from '../../store/index.js';
 import { dossierContract } from '../contract/dossier.js';
 import { implement } from '../handler.js';
-import type { Transport } from '../handler.js';
-
-const actor = (transport: Transport): string => `${transport}:${userInfo().username}`;
 
 export const dossierHandlers = implement(dossierContract, {
-  'dossier.create': async (input, { core, events, transport }) => {
-    const detail = (await core.use(dossierService)).create(input, actor(transport));
+  'dossier.create': async (input, { core, events, actor }) => {
+    const detail = (await core.use(dossierService)).create(input, actor);
     events.emit('dossier.created', { id: detail.dossier.id, MaHoSo: detail.dossier.MaHoSo });
     return detail;
   },
   'dossier.list': async (input, { core }) => (await core.use(dossierService)).list(input),
   'dossier.get': async ({ MaHoSo }, { core }) => (await core.use(dossierService)).show(MaHoSo),
-  'dossier.setStatus': async ({ MaHoSo, TrangThaiHoSo }, { core, events, transport }) => {
-    const d = (await core.use(dossierService)).setStatus(MaHoSo, TrangThaiHoSo, actor(transport));
+  'dossier.setStatus': async ({ MaHoSo, TrangThaiHoSo }, { core, events, actor }) => {
+    const d = (await core.use(dossierService)).setStatus(MaHoSo, TrangThaiHoSo, actor);
     events.emit('dossier.changed', { id: d.id, MaHoSo: d.MaHoSo });
     return d;
   },
-  'dossier.export': async ({ MaHoSo, outDir }, { core, transport }) =>
-    (await core.use(dossierService)).export(MaHoSo, outDir, actor(transport)),
+  'dossier.export': async ({ MaHoSo, outDir }, { core, actor }) =>
+    (await core.use(dossierService)).export(MaHoSo, outDir, actor),
   'dossier.search': async (input, { core }) => (await core.use(dossierService)).search(input),
-  'dossier.reuse': async (input, { core, events, transport }) => {
+  'dossier.reuse': async (input, { core, events, actor }) => {
     const service = await core.use(dossierService);
-    const doc = await service.reuse(input, actor(transport));
+    const doc = await service.reuse(input, actor);
     const d = service.store.dossiers.requireByCode(input.MaHoSo);
     events.emit('dossier.changed', { id: d.id, MaHoSo: d.MaHoSo });
     return doc;
   },
-  'dossier.addResult': async (input, { core, events, transport }) => {
-    const result = (await core.use(dossierService)).addResult(input, actor(transport));
+  'dossier.addResult': async (input, { core, events, actor }) => {
+    const result = (await core.use(dossierService)).addResult(input, actor);
     if (result.dossierId !== undefined && result.MaHoSo)
       events.emit('dossier.changed', { id: result.dossierId, MaHoSo: result.MaHoSo });
     return result;
