@@ -16,6 +16,8 @@ export interface ExpectedPage {
   /** 0: review bin; 1…: dossier in separation order. */
   dossier: number;
   blank?: boolean;
+  /** Component position inside its dossier (content pages). */
+  component?: number;
 }
 
 export interface GeneratedJob {
@@ -25,23 +27,45 @@ export interface GeneratedJob {
   badFiles: string[];
 }
 
-const WIDTH = 900;
-const HEIGHT = 1270;
+/** Full pages (900×1270, readable by OCR) or cheap ones for large landing runs (300×424). */
+export type PageSize = 'full' | 'small';
+const SIZES = { full: { width: 900, height: 1270 }, small: { width: 300, height: 424 } };
 
 export function dossierCode(n: number): string {
   return `000.00.01.H01-250101-${String(n).padStart(4, '0')}`;
 }
 
-async function pagePng(label: string, qr?: string): Promise<Buffer> {
+/** A small page without text: bars spelling the label's hash, so every page's bytes differ. */
+function barsPng(label: string): Promise<Buffer> {
+  const { width, height } = SIZES.small;
+  const pixels = Buffer.alloc(width * height, 255);
+  let hash = 2166136261;
+  for (const ch of label) hash = Math.imul(hash ^ ch.charCodeAt(0), 16777619) >>> 0;
+  for (let bit = 0; bit < 32; bit++) {
+    if (((hash >>> bit) & 1) === 0) continue;
+    for (let y = 180; y < 240; y++)
+      pixels.fill(0, y * width + 20 + bit * 8, y * width + 25 + bit * 8);
+  }
+  return sharp(pixels, { raw: { width, height, channels: 1 } })
+    .withMetadata({ density: 150 })
+    .png({ compressionLevel: 1 })
+    .toBuffer();
+}
+
+async function pagePng(label: string, qr?: string, size: PageSize = 'full'): Promise<Buffer> {
+  if (size === 'small' && !qr) return barsPng(label);
+  const { width: WIDTH, height: HEIGHT } = SIZES[size];
+  const k = WIDTH / 900;
   const svg = Buffer.from(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}">
-       <text x="80" y="600" font-family="Liberation Sans" font-size="48">${label}</text>
-       <rect x="80" y="700" width="${200 + label.length * 13}" height="30" fill="black"/></svg>`,
+       <text x="${80 * k}" y="${600 * k}" font-family="Liberation Sans" font-size="${48 * k}">${label}</text>
+       <rect x="${80 * k}" y="${700 * k}" width="${(200 + label.length * 13) * k}" height="${30 * k}" fill="black"/></svg>`,
   );
   const layers: OverlayOptions[] = [{ input: svg, left: 0, top: 0 }];
   if (qr) {
-    const code = await QRCode.toBuffer(qr, { width: 260, margin: 2, errorCorrectionLevel: 'M' });
-    layers.push({ input: code, left: WIDTH - 340, top: 60 });
+    const side = Math.max(150, Math.round(260 * k));
+    const code = await QRCode.toBuffer(qr, { width: side, margin: 2, errorCorrectionLevel: 'M' });
+    layers.push({ input: code, left: WIDTH - side - Math.round(40 * k), top: Math.round(40 * k) });
   }
   return sharp({ create: { width: WIDTH, height: HEIGHT, channels: 3, background: 'white' } })
     .composite(layers)
@@ -51,7 +75,8 @@ async function pagePng(label: string, qr?: string): Promise<Buffer> {
     .toBuffer();
 }
 
-function blankPng(): Promise<Buffer> {
+function blankPng(size: PageSize = 'full'): Promise<Buffer> {
+  const { width: WIDTH, height: HEIGHT } = SIZES[size];
   return sharp({ create: { width: WIDTH, height: HEIGHT, channels: 3, background: 'white' } })
     .greyscale()
     .withMetadata({ density: 150 })
@@ -69,11 +94,19 @@ export async function generateJob(
   options: {
     leading: number;
     dossiers: number;
-    perDossier: number;
+    /** Pages per dossier, or per dossier number. */
+    perDossier: number | ((dossier: number) => number);
     /** 'blank': a blank sheet before each dossier (both sides before dossier 2), no QR. */
     separator?: 'qr' | 'blank';
+    /** QR jobs: a blank sheet after this page of each dossier opens its second component. */
+    componentBreak?: number;
+    size?: PageSize;
   },
 ): Promise<GeneratedJob> {
+  const size = options.size ?? 'full';
+  const componentOf = (p: number) => (options.componentBreak && p > options.componentBreak ? 2 : 1);
+  const pagesOf = (d: number) =>
+    typeof options.perDossier === 'number' ? options.perDossier : options.perDossier(d);
   mkdirSync(join(dir, 'scans'), { recursive: true });
   const pages: ExpectedPage[] = [];
   const codes: string[] = [];
@@ -81,7 +114,7 @@ export async function generateJob(
   const name = () => `scans/page_${++n}`;
   for (let i = 0; i < options.leading; i++) {
     const path = `${name()}.png`;
-    writeFileSync(join(dir, path), await pagePng(`Trang truoc phieu ${i + 1}`));
+    writeFileSync(join(dir, path), await pagePng(`Trang truoc phieu ${i + 1}`, undefined, size));
     pages.push({ path, filePage: 1, dossier: 0 });
   }
   for (let d = 1; d <= options.dossiers; d++) {
@@ -90,16 +123,17 @@ export async function generateJob(
     if (blank) {
       for (let side = 0; side < (d === 2 ? 2 : 1); side++) {
         const path = `${name()}.png`;
-        writeFileSync(join(dir, path), await blankPng());
+        writeFileSync(join(dir, path), await blankPng(size));
         pages.push({ path, filePage: 1, dossier: d, blank: true });
       }
     } else codes.push(code);
-    for (let p = 1; p <= options.perDossier; p++) {
-      if (d === 4 && p === 5 && p < options.perDossier) {
+    const perDossier = pagesOf(d);
+    for (let p = 1; p <= perDossier; p++) {
+      if (d === 4 && p === 5 && p < perDossier) {
         const path = `${name()}.pdf`;
         const pdf = await PDFDocument.create();
         for (const k of [5, 6]) {
-          const png = await pdf.embedPng(await pagePng(`Ho so ${d} trang ${k}`));
+          const png = await pdf.embedPng(await pagePng(`Ho so ${d} trang ${k}`, undefined, size));
           // 150 dpi pixels as points: the rendered page keeps the sheet's size
           pdf.addPage([(png.width * 72) / 150, (png.height * 72) / 150]).drawImage(png, {
             x: 0,
@@ -109,26 +143,33 @@ export async function generateJob(
           });
         }
         writeFileSync(join(dir, path), await pdf.save());
-        for (const k of [1, 2]) pages.push({ path, filePage: k, dossier: d });
+        for (const k of [1, 2])
+          pages.push({ path, filePage: k, dossier: d, component: componentOf(p) });
         continue;
       }
-      if (d === 4 && p === 6 && p <= options.perDossier) continue;
+      if (d === 4 && p === 6 && p <= perDossier) continue;
       if (d === 2 && p >= 3 && p <= 5) {
         if (p > 3) continue;
         const path = `${name()}.tif`;
         const parts = [3, 4, 5].map((k) => join(dir, `part-${k}.png`));
         for (const [k, part] of parts.entries())
-          writeFileSync(part, await pagePng(`Ho so ${d} trang ${k + 3}`));
+          writeFileSync(part, await pagePng(`Ho so ${d} trang ${k + 3}`, undefined, size));
         execFileSync('convert', [...parts, '-compress', 'Group4', join(dir, path)]);
-        for (const k of [1, 2, 3]) pages.push({ path, filePage: k, dossier: d });
+        for (const k of [1, 2, 3])
+          pages.push({ path, filePage: k, dossier: d, component: componentOf(p) });
         continue;
       }
       const path = `${name()}.png`;
       writeFileSync(
         join(dir, path),
-        await pagePng(`Ho so ${d} trang ${p}`, p === 1 && !blank ? code : undefined),
+        await pagePng(`Ho so ${d} trang ${p}`, p === 1 && !blank ? code : undefined, size),
       );
-      pages.push({ path, filePage: 1, dossier: d });
+      pages.push({ path, filePage: 1, dossier: d, component: componentOf(p) });
+      if (p === options.componentBreak) {
+        const sheet = `${name()}.png`;
+        writeFileSync(join(dir, sheet), await blankPng(size));
+        pages.push({ path: sheet, filePage: 1, dossier: d, blank: true });
+      }
     }
   }
   // Bad files between good ones: zero bytes, a cut-off JPEG, a note with a wrong extension.

@@ -1,15 +1,23 @@
 /**
- * Bulk digitization jobs (issue 10, first slice): a folder of scans imported page by page into
- * the store, exactly once across kills, split into dossiers by QR dossier codes, blank separator
- * sheets or a fixed page count, pages before the first separator kept in a review bin, bad files listed and skipped.
+ * Bulk digitization jobs (issue 10): pages from a folder of scans, a hot folder or a scanner's
+ * ADF runs, landed exactly once across kills, split into store dossiers (QR dossier codes, blank
+ * separator sheets or a fixed page count; components by blank sheets), processed by the page
+ * pipeline, sampled for QA, reported for acceptance.
  */
 export { createJob, runJob, jobStatus, jobPages, listJobs } from './jobs.js';
-export type { RunOptions } from './jobs.js';
+export type { RunOptions, JobDefaults } from './jobs.js';
 export { NewJobSchema, parseNewJob } from './input.js';
 export type { NewJobInput } from './input.js';
 export { formatProgress } from './progress.js';
 export type { Progress } from './progress.js';
 export { dossierCodeOnPage } from './qr.js';
+export type { HotFolderOptions } from './hot-folder.js';
+export { qaQueue, decideQa, rescanList, QaQuerySchema, QaDecisionSchema } from './qa.js';
+export type { QaQuery, QaDecisionInput } from './qa.js';
+export { buildReport, targetsFrom } from './report.js';
+export type { Targets } from './report.js';
+export { reportBytes, reportTables, reportFormatOf, writeReportFile } from './report-file.js';
+export type { ReportFormat, ReportTable } from './report-file.js';
 export type {
   Separation,
   BatchJob,

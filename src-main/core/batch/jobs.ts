@@ -1,39 +1,26 @@
 /**
- * Bulk digitization jobs over a store: create one from a folder, run it (page by page, resumable
- * after any kill), report where it stands.
- *
- * Exactly once: a page's bytes go to the blob store first; its row, its dossier and the file's
- * cursor then commit in one transaction. A kill before the commit leaves only an unreferenced
- * blob (GC removes it) and the page lands on the next run; after it, the cursor skips the page.
+ * Bulk digitization jobs over a store: create one, run it (resumable after any kill), report
+ * where it stands. Landing is `Lander`'s; where files come from is the source's (a folder
+ * snapshotted at creation, a hot folder watched while the run lasts).
  */
 import { resolve } from 'node:path';
-import { AppError, type BatchJob, type BatchStatus, type Separation } from '../../domain/index.js';
-import { DEFAULT_IMPORT_DPI, importFiles } from '../../scan/index.js';
+import { AppError, type BatchJob, type BatchStatus } from '../../domain/index.js';
 import type { Store } from '../../store/index.js';
+import { ensureCatalog } from '../dossiers/index.js';
+import type { PipelineService } from '../pipeline/index.js';
 import { parseJobName, parseNewJob } from './input.js';
 import { JobRepository } from './job-repository.js';
+import { QaRepository } from './qa-repository.js';
+import { BATCH_ACTOR, BATCH_PROFILE, Lander, type LandableJob } from './landing.js';
 import { ProgressMeter, type Progress } from './progress.js';
-import { dossierCodeOnPage } from './qr.js';
-import { isBlankSheet } from './blank.js';
-import { place, type PageMarks } from './separation.js';
 import { listSourceFiles } from './source-files.js';
-
-const ACTOR = 'batch';
+import { watchHotFolder, type HotFolderOptions } from './hot-folder.js';
 
 function stamp(): string {
   return new Date().toISOString();
 }
 
-async function marksOf(separation: Separation, bytes: Uint8Array): Promise<PageMarks> {
-  if (separation.kind === 'qr') {
-    const code = await dossierCodeOnPage(bytes);
-    return code === undefined ? {} : { code };
-  }
-  if (separation.kind === 'blank') return { blank: await isBlankSheet(bytes) };
-  return {};
-}
-
-function requireJob(repo: JobRepository, name: string): BatchJob {
+export function requireJob(repo: JobRepository, name: string): BatchJob {
   const job = repo.byName(parseJobName(name));
   if (!job) {
     throw new AppError(
@@ -45,22 +32,92 @@ function requireJob(repo: JobRepository, name: string): BatchJob {
   return job;
 }
 
-/** Records a job and the files of its source folder, in order; bad extensions are listed as bad. */
-export async function createJob(store: Store, input: unknown): Promise<BatchStatus> {
-  const { name, source, separator } = parseNewJob(input);
-  const folder = resolve(source);
-  const files = await listSourceFiles(folder);
+function landable(job: BatchJob): LandableJob {
+  if (job.MaTTHC && job.agency) return { ...job, MaTTHC: job.MaTTHC, agency: job.agency };
+  throw new AppError(
+    'CONFLICT',
+    {
+      vi: `Lô "${job.name}" tạo bởi phiên bản cũ, chưa có thủ tục và đơn vị: hãy tạo lại lô`,
+      en: `Job "${job.name}" was created by an older version without procedure and agency: create it again`,
+    },
+    { details: { name: job.name } },
+  );
+}
+
+export interface JobDefaults {
+  /** The station's agency (config agency.code), for jobs that name none. */
+  agency?: string;
+  /** config batch.qaSamplePercent */
+  samplePercent: number;
+}
+
+/**
+ * Records a job. A folder's files are snapshotted now, in order (bad extensions listed as bad);
+ * a hot folder's files are registered as they arrive while the job runs.
+ */
+export async function createJob(
+  store: Store,
+  input: unknown,
+  defaults: JobDefaults,
+): Promise<BatchStatus> {
+  const spec = parseNewJob(input);
+  const agency = spec.agency ?? defaults.agency;
+  if (!agency) {
+    throw new AppError('VALIDATION', {
+      vi: 'Chưa có mã đơn vị tiếp nhận: đặt agency.code trong cấu hình hoặc cho --agency',
+      en: 'No receiving agency: set agency.code in the configuration or give --agency',
+    });
+  }
+  ensureCatalog(store);
+  const procedure = store.catalog.requireProcedure(spec.MaTTHC);
+  if (procedure.ThanhPhanHoSo.length === 0) {
+    throw new AppError(
+      'VALIDATION',
+      {
+        vi: `Thủ tục ${spec.MaTTHC} không có thành phần hồ sơ để xếp trang vào`,
+        en: `Procedure ${spec.MaTTHC} has no components to file pages under`,
+      },
+      { details: { MaTTHC: spec.MaTTHC } },
+    );
+  }
+  const source = spec.sourceKind === 'scanner' ? spec.source : resolve(spec.source);
+  const files = spec.sourceKind === 'folder' ? await listSourceFiles(source) : [];
+  if (spec.sourceKind === 'hotfolder') await listSourceFiles(source); // the folder must exist
   const repo = new JobRepository(store.db);
   store.transaction(() => {
-    if (repo.byName(name)) {
+    if (repo.byName(spec.name)) {
       throw new AppError(
         'CONFLICT',
-        { vi: `Đã có lô số hoá tên "${name}"`, en: `A batch job named "${name}" already exists` },
-        { details: { name } },
+        {
+          vi: `Đã có lô số hoá tên "${spec.name}"`,
+          en: `A batch job named "${spec.name}" already exists`,
+        },
+        { details: { name: spec.name } },
       );
     }
     const now = stamp();
-    const jobId = repo.insertJob(name, folder, separator, now);
+    const jobId = repo.insertJob(
+      {
+        name: spec.name,
+        source,
+        sourceKind: spec.sourceKind,
+        separation: spec.separator,
+        components: spec.components,
+        processing: spec.processing,
+        MaTTHC: procedure.MaTTHC,
+        agency,
+        samplePercent: spec.samplePercent ?? defaults.samplePercent,
+        ...(spec.unitLevel
+          ? {
+              unit: {
+                level: spec.unitLevel,
+                ...(spec.backlog !== undefined ? { backlog: spec.backlog } : {}),
+              },
+            }
+          : {}),
+      },
+      now,
+    );
     files.forEach((f, i) =>
       repo.insertFile(jobId, i + 1, {
         path: f.path,
@@ -72,19 +129,23 @@ export async function createJob(store: Store, input: unknown): Promise<BatchStat
     );
     store.audit.append(
       {
-        actor: ACTOR,
+        actor: BATCH_ACTOR,
         action: 'batch.create',
-        details: { name, source: folder, files: files.length },
+        details: { name: spec.name, source, sourceKind: spec.sourceKind, files: files.length },
       },
       now,
     );
   });
-  return jobStatus(store, name);
+  return jobStatus(store, spec.name);
 }
 
 export interface RunOptions {
   onProgress?: (progress: Progress) => void;
+  /** Aborts a folder job (it resumes later); stops watching a hot folder. */
   signal?: AbortSignal;
+  /** Processes the landed pages as they land and waits for them; absent: they stay queued. */
+  pipeline?: PipelineService;
+  hotFolder?: HotFolderOptions;
 }
 
 /** Lands every page not landed yet, in file order; a bad file is recorded and skipped. */
@@ -94,76 +155,56 @@ export async function runJob(
   options: RunOptions = {},
 ): Promise<BatchStatus> {
   const repo = new JobRepository(store.db);
-  const job = requireJob(repo, name);
+  const job = landable(requireJob(repo, name));
+  if (job.sourceKind === 'scanner') {
+    throw new AppError(
+      'VALIDATION',
+      {
+        vi: `Lô "${name}" lấy trang từ máy quét: dùng "batch scan"`,
+        en: `Job "${name}" takes pages from a scanner: use "batch scan"`,
+      },
+      { details: { name } },
+    );
+  }
   store.transaction(() => repo.setState(job.id, 'running', stamp()));
   const all = repo.files(job.id);
-  const pending = all.filter((f) => f.state === 'pending');
   const meter = new ProgressMeter(
     all.length,
-    all.length - pending.length,
+    all.filter((f) => f.state !== 'pending').length,
     all.reduce((n, f) => n + f.pagesLanded, 0),
   );
-  for (const file of pending) {
-    const already = repo.pagesLanded(file.id);
-    const pages = importFiles(
-      { files: [resolve(job.source, file.path)], dpi: DEFAULT_IMPORT_DPI },
-      options.signal,
+  const lander = new Lander(store, repo, job);
+  const report = () => options.onProgress?.(meter.snapshot());
+  const landPending = async (signal?: AbortSignal) => {
+    for (const file of repo.files(job.id, 'pending'))
+      await lander.landFile(file, meter, report, signal);
+    report();
+  };
+  if (job.sourceKind === 'hotfolder') {
+    await watchHotFolder(
+      job.source,
+      {
+        known: (path) => repo.hasFile(job.id, path),
+        register: (file) =>
+          store.transaction(() => {
+            repo.insertFile(job.id, repo.nextFilePosition(job.id), file);
+            meter.addFiles(1);
+          }),
+        land: () => landPending(),
+      },
+      { ...options.hotFolder, ...(options.signal ? { signal: options.signal } : {}) },
     );
-    let filePage = 0;
-    let step = await pages.next();
-    while (!step.done) {
-      const page = step.value;
-      filePage += 1;
-      if (filePage > already) {
-        const marks = await marksOf(job.separation, page.bytes);
-        const blob = store.blobs.put(page.bytes);
-        store.transaction(() => {
-          // Another runner of the same job may have landed it meanwhile.
-          if (repo.pagesLanded(file.id) >= filePage) return;
-          const now = stamp();
-          store.blobs.restore(blob.sha256, page.bytes);
-          repo.insertBlobRow(blob.sha256, blob.size, now);
-          const previous = repo.cursor(job.id);
-          const placement = place(job.separation, previous, marks);
-          repo.insertPage({
-            jobId: job.id,
-            fileId: file.id,
-            filePage,
-            seq: (previous?.seq ?? 0) + 1,
-            dossierId: repo.dossierAt(job.id, placement.position, placement.MaHoSo),
-            separator: placement.separator,
-            blank: placement.blank,
-            blobSha256: blob.sha256,
-            mime: page.mime,
-            width: page.width,
-            height: page.height,
-            dpi: page.dpi,
-            now,
-          });
-        });
-        meter.page();
-        options.onProgress?.(meter.snapshot());
-      }
-      step = await pages.next();
-    }
-    const failure = step.value.files[0];
-    const error = failure && 'error' in failure ? failure.error : undefined;
-    store.transaction(() =>
-      repo.finishFile(
-        file.id,
-        error ? { code: error.code, vi: error.messageVi, en: error.message } : undefined,
-      ),
-    );
-    meter.file();
-    options.onProgress?.(meter.snapshot());
+  } else {
+    await landPending(options.signal);
   }
+  if (options.pipeline) await processLanded(store, repo, job, options.pipeline, options.signal);
   store.transaction(() => {
     const now = stamp();
     repo.setState(job.id, 'done', now);
     const status = jobStatus(store, name);
     store.audit.append(
       {
-        actor: ACTOR,
+        actor: BATCH_ACTOR,
         action: 'batch.done',
         details: {
           name,
@@ -176,6 +217,22 @@ export async function runJob(
     );
   });
   return jobStatus(store, name);
+}
+
+/** Hands the job's store pages to the pipeline (with the job's request) and waits for them. */
+async function processLanded(
+  store: Store,
+  repo: JobRepository,
+  job: LandableJob,
+  pipeline: PipelineService,
+  signal?: AbortSignal,
+): Promise<void> {
+  const pageIds = repo.storePageIds(job.id);
+  pipeline.enqueue(pageIds, { profile: BATCH_PROFILE, ocr: job.processing === 'ocr' });
+  await pipeline.waitFor(pageIds, {
+    timeoutMs: Math.max(600_000, pageIds.length * 30_000),
+    ...(signal ? { signal } : {}),
+  });
 }
 
 export function jobStatus(store: Store, name: string): BatchStatus {
@@ -202,6 +259,9 @@ export function jobStatus(store: Store, name: string): BatchStatus {
     badFiles: files.flatMap((f) =>
       f.error ? [{ path: f.path, pagesLanded: f.pagesLanded, ...f.error }] : [],
     ),
+    processing: repo.processingCounts(job.id),
+    flags: repo.flagCounts(job.id),
+    qa: new QaRepository(store.db).summary(job.id),
     dossierList,
   };
 }

@@ -14,7 +14,7 @@ export class ProgressMeter {
   private filesThisRun = 0;
 
   constructor(
-    private readonly filesTotal: number,
+    private filesTotal: number,
     private filesDone: number,
     private pages: number,
     private readonly now: () => number = Date.now,
@@ -25,6 +25,11 @@ export class ProgressMeter {
   page(): void {
     this.pagesThisRun += 1;
     this.pages += 1;
+  }
+
+  /** A hot folder's new files join the total as they arrive. */
+  addFiles(n: number): void {
+    this.filesTotal += n;
   }
 
   file(): void {

@@ -1,8 +1,8 @@
 /**
- * Which dossier a page belongs to, from where separation stood after the previous page. Pure, so
- * a resumed job decides exactly as an uninterrupted one would.
+ * Which dossier and component a page belongs to, from where separation stood after the previous
+ * page. Pure, so a resumed job decides exactly as an uninterrupted one would.
  */
-import type { Separation } from '../../domain/index.js';
+import type { ComponentSplit, Separation } from '../../domain/index.js';
 import type { Cursor } from './job-repository.js';
 
 /** What was seen on the page: a dossier code in a QR, or a blank sheet. */
@@ -19,40 +19,52 @@ export interface Placement {
   separator: boolean;
   /** A blank separator sheet: kept with its dossier, not content. */
   blank: boolean;
+  /** Component position (1, 2, …) of a content page of a dossier; null otherwise. */
+  component: number | null;
 }
 
 type Previous =
-  Pick<Cursor, 'dossierPosition' | 'MaHoSo' | 'pagesInDossier' | 'contentPages'> | undefined;
+  | Pick<
+      Cursor,
+      'dossierPosition' | 'MaHoSo' | 'pagesInDossier' | 'contentPages' | 'component' | 'lastBlank'
+    >
+  | undefined;
 
-function same(previous: NonNullable<Previous>): Placement {
-  return {
-    position: previous.dossierPosition,
-    MaHoSo: previous.MaHoSo,
-    separator: false,
-    blank: false,
-  };
+type DossierPlacement = Omit<Placement, 'component'>;
+
+const NONE: DossierPlacement = { position: 0, MaHoSo: null, separator: false, blank: false };
+
+function same(previous: NonNullable<Previous>, blank = false): DossierPlacement {
+  return { position: previous.dossierPosition, MaHoSo: previous.MaHoSo, separator: false, blank };
 }
 
-export function place(separation: Separation, previous: Previous, marks: PageMarks): Placement {
+function dossierOf(
+  separation: Separation,
+  components: ComponentSplit,
+  previous: Previous,
+  marks: PageMarks,
+): DossierPlacement {
+  // A blank sheet inside a dossier separates its components: kept, not content.
+  const componentSheet = components === 'blank' && marks.blank === true;
   switch (separation.kind) {
     case 'count': {
-      if (!previous) return { position: 1, MaHoSo: null, separator: false, blank: false };
+      if (!previous) return { position: 1, MaHoSo: null, separator: false, blank: componentSheet };
       const full = previous.pagesInDossier >= separation.pages;
       return full
         ? { position: previous.dossierPosition + 1, MaHoSo: null, separator: false, blank: false }
-        : same(previous);
+        : same(previous, componentSheet);
     }
     case 'blank': {
-      if (!marks.blank) return previous ? same(previous) : { ...NONE };
+      if (!marks.blank) return previous ? same(previous) : NONE;
       // The back of a separator sheet scanned duplex is blank too: still the same separator.
       if (previous && previous.dossierPosition > 0 && previous.contentPages === 0)
-        return { ...same(previous), blank: true };
+        return same(previous, true);
       const position = (previous?.dossierPosition ?? 0) + 1;
       return { position, MaHoSo: null, separator: true, blank: true };
     }
     case 'qr': {
       const { code } = marks;
-      if (code === undefined) return previous ? same(previous) : { ...NONE };
+      if (code === undefined) return previous ? same(previous, componentSheet) : NONE;
       // A separator sheet followed by the receipt carrying the same code opens one dossier.
       if (previous && previous.dossierPosition > 0 && previous.MaHoSo === code)
         return same(previous);
@@ -62,4 +74,17 @@ export function place(separation: Separation, previous: Previous, marks: PageMar
   }
 }
 
-const NONE: Placement = { position: 0, MaHoSo: null, separator: false, blank: false };
+export function place(
+  separation: Separation,
+  components: ComponentSplit,
+  previous: Previous,
+  marks: PageMarks,
+): Placement {
+  const placed = dossierOf(separation, components, previous, marks);
+  if (placed.position === 0 || placed.blank) return { ...placed, component: null };
+  if (!previous || previous.dossierPosition !== placed.position) return { ...placed, component: 1 };
+  const current = previous.component ?? 1;
+  const advance =
+    components === 'blank' && previous.lastBlank && previous.component !== null ? 1 : 0;
+  return { ...placed, component: current + advance };
+}

@@ -13,6 +13,8 @@ export interface SourceFile {
   /** Relative to the source folder, '/'-separated. */
   path: string;
   size: number;
+  /** Last modification (ms since epoch), when asked for. */
+  mtimeMs?: number;
   /** Set when the file is refused before reading (extension). */
   problem?: AppError;
 }
@@ -30,7 +32,10 @@ export function wrongExtension(path: string): AppError {
   );
 }
 
-export async function listSourceFiles(folder: string): Promise<SourceFile[]> {
+export async function listSourceFiles(
+  folder: string,
+  options: { withTimes?: boolean } = {},
+): Promise<SourceFile[]> {
   let info;
   try {
     info = await stat(folder);
@@ -54,9 +59,16 @@ export async function listSourceFiles(folder: string): Promise<SourceFile[]> {
     if (!entry.isFile()) continue;
     const full = join(entry.parentPath, entry.name);
     const path = relative(folder, full).split(sep).join('/');
-    const size = (await stat(full)).size;
+    // A hot folder's file may be moved away between the listing and this look at it.
+    const info = await stat(full).catch(() => undefined);
+    if (!info) continue;
     const ok = SCAN_EXTENSIONS.has(extname(entry.name).toLowerCase());
-    files.push({ path, size, ...(ok ? {} : { problem: wrongExtension(path) }) });
+    files.push({
+      path,
+      size: info.size,
+      ...(options.withTimes ? { mtimeMs: info.mtimeMs } : {}),
+      ...(ok ? {} : { problem: wrongExtension(path) }),
+    });
   }
   return files.sort((a, b) => order.compare(a.path, b.path));
 }

@@ -174,6 +174,18 @@ const security = z
   })
   .prefault({});
 
+/** Bulk digitization jobs: QA sampling and the province's digitization targets per level. */
+const batch = z
+  .strictObject({
+    /** Share of a job's pages drawn for QA review (flagged pages are always reviewed). */
+    qaSamplePercent: z.number().min(0).max(100).default(5),
+    /** Share of a unit's backlog dossiers to digitize, in percent, by the unit's level. */
+    targetProvince: z.number().min(0).max(100).default(50),
+    targetDistrict: z.number().min(0).max(100).default(40),
+    targetCommune: z.number().min(0).max(100).default(35),
+  })
+  .prefault({});
+
 /**
  * Encryption at rest (issue #12). Every data folder is encrypted with a key kept in the keychain,
  * never in a config file; IT staff set a recovery public key at install so that a PC whose
@@ -205,6 +217,7 @@ export const configSchema = z.strictObject({
   security,
   encryption,
   ui,
+  batch,
 });
 
 export type AppConfig = z.output<typeof configSchema>;

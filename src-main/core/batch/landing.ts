@@ -1,0 +1,148 @@
+/**
+ * Landing a job's pending files, page by page, exactly once.
+ *
+ * A page's bytes go to the blob store first; then, in one transaction: its batch row, the file's
+ * cursor, the store dossier its separator opened (created with its first content page), its store
+ * page (which enters the page pipeline by trigger, with the job's processing request set in the
+ * same transaction) and its QA draw. A kill before the commit leaves only an unreferenced blob
+ * (GC removes it) and the page lands on the next run; after it, the cursor skips the page.
+ */
+import { hostname } from 'node:os';
+import { resolve } from 'node:path';
+import type { BatchFile, BatchJob, Separation } from '../../domain/index.js';
+import { DEFAULT_IMPORT_DPI, importFiles, type AcquiredImage } from '../../scan/index.js';
+import { PageProcessingRepository, type Store } from '../../store/index.js';
+import { isBlankSheet } from './blank.js';
+import type { JobRepository } from './job-repository.js';
+import type { ProgressMeter } from './progress.js';
+import { dossierCodeOnPage } from './qr.js';
+import { isSampled } from './sampling.js';
+import { place, type PageMarks } from './separation.js';
+import { createStoreDossier } from './store-dossier.js';
+
+export const BATCH_ACTOR = 'batch';
+/** The imaging profile for bulk pages (the pipeline's fast, uniform settings). */
+export const BATCH_PROFILE = 'bulk';
+
+export type LandableJob = BatchJob & { MaTTHC: string; agency: string };
+
+async function marksOf(job: BatchJob, bytes: Uint8Array): Promise<PageMarks> {
+  const separation: Separation = job.separation;
+  const marks: PageMarks = {};
+  if (separation.kind === 'qr') {
+    const code = await dossierCodeOnPage(bytes);
+    if (code !== undefined) marks.code = code;
+  }
+  if (separation.kind === 'blank' || job.components === 'blank')
+    marks.blank = await isBlankSheet(bytes);
+  return marks;
+}
+
+export class Lander {
+  readonly #processing: PageProcessingRepository;
+
+  constructor(
+    private readonly store: Store,
+    private readonly repo: JobRepository,
+    private readonly job: LandableJob,
+    private readonly station: string = hostname(),
+  ) {
+    this.#processing = new PageProcessingRepository(store.db);
+  }
+
+  /** Lands what is left of one file; records it done, or bad with the reader's error. */
+  async landFile(
+    file: BatchFile,
+    meter: ProgressMeter,
+    onPage: () => void,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    const already = this.repo.pagesLanded(file.id);
+    const pages = importFiles(
+      { files: [resolve(this.job.source, file.path)], dpi: DEFAULT_IMPORT_DPI },
+      signal,
+    );
+    let filePage = 0;
+    let step = await pages.next();
+    while (!step.done) {
+      filePage += 1;
+      if (filePage > already) {
+        await this.#landPage(file, filePage, step.value);
+        meter.page();
+        onPage();
+      }
+      step = await pages.next();
+    }
+    const failure = step.value.files[0];
+    const error = failure && 'error' in failure ? failure.error : undefined;
+    this.store.transaction(() =>
+      this.repo.finishFile(
+        file.id,
+        error ? { code: error.code, vi: error.messageVi, en: error.message } : undefined,
+      ),
+    );
+    meter.file();
+  }
+
+  async #landPage(file: BatchFile, filePage: number, page: AcquiredImage): Promise<void> {
+    const { store, repo, job } = this;
+    const marks = await marksOf(job, page.bytes);
+    const blob = store.blobs.put(page.bytes);
+    store.transaction(() => {
+      // Another runner of the same job may have landed it meanwhile.
+      if (repo.pagesLanded(file.id) >= filePage) return;
+      const now = new Date();
+      const stamp = now.toISOString();
+      store.blobs.restore(blob.sha256, page.bytes);
+      repo.insertBlobRow(blob.sha256, blob.size, stamp);
+      const previous = repo.cursor(job.id);
+      const placement = place(job.separation, job.components, previous, marks);
+      const seq = (previous?.seq ?? 0) + 1;
+      const target = repo.dossierAt(job.id, placement.position, placement.MaHoSo);
+      let pageId: number | null = null;
+      if (placement.component !== null) {
+        let dossierId = target.storeDossierId;
+        if (dossierId === null) {
+          dossierId = createStoreDossier(store, job, placement.MaHoSo, BATCH_ACTOR, now);
+          repo.linkStoreDossier(target.id, dossierId);
+        }
+        const components = store.dossiers.components(dossierId);
+        // More component separators than the procedure has components: the rest go to the last.
+        const component = components[Math.min(placement.component, components.length) - 1];
+        if (!component) throw new Error(`dossier ${dossierId} has no components`);
+        pageId = store.addPage({
+          componentId: component.id,
+          bytes: page.bytes,
+          mime: page.mime,
+          width: page.width,
+          height: page.height,
+          dpi: page.dpi,
+        }).id;
+        this.#processing.setPendingRequest(pageId, {
+          profile: BATCH_PROFILE,
+          overrides: {},
+          ocr: job.processing === 'ocr',
+        });
+      }
+      repo.insertPage({
+        jobId: job.id,
+        fileId: file.id,
+        filePage,
+        seq,
+        dossierId: target.id,
+        separator: placement.separator,
+        blank: placement.blank,
+        blobSha256: blob.sha256,
+        mime: page.mime,
+        width: page.width,
+        height: page.height,
+        dpi: page.dpi,
+        pageId,
+        component: placement.component,
+        station: this.station,
+        sampled: pageId !== null && isSampled(job.id, seq, job.samplePercent),
+        now: stamp,
+      });
+    });
+  }
+}
