@@ -1,0 +1,1 @@
+export { BatchScreen } from './BatchScreen.js';
