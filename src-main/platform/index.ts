@@ -6,3 +6,4 @@ export * from './log/index.js';
 export { packageInfo } from './package-info.js';
 export type { PackageInfo } from './package-info.js';
 export { writeZipAtomically } from './zip-file.js';
+export * from './keychain/index.js';

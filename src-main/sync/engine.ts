@@ -7,10 +7,10 @@
  * resumes from the tables.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import type { Database } from 'better-sqlite3';
 import { AppError, isAppError, vnDayCode } from '../domain/index.js';
+import { createPlainReadStream } from '../platform/index.js';
 import type { Dossier } from './contract/index.js';
 import { backoffDelay } from './backoff.js';
 import type { Clock } from './clock.js';
@@ -545,7 +545,7 @@ function unexpected(error: unknown): AppError {
 async function verifyLocalFile(file: OutboxFile): Promise<void> {
   const hash = createHash('sha256');
   try {
-    await pipeline(createReadStream(file.path), hash);
+    await pipeline(createPlainReadStream(file.path), hash);
   } catch (cause) {
     throw new AppError(
       'LOCAL_FILE',

@@ -4,7 +4,6 @@
  * rewrites them everywhere and audits it), leased code blocks go to the reception pool, the
  * catalog is kept for offline use, and the province's answers land on the dossier.
  */
-import { statSync } from 'node:fs';
 import { ProcedureSchema, isDossierStatus, isOfficialDossierCode } from '../domain/index.js';
 import type { Dossier as LocalDossier } from '../domain/index.js';
 import type { Store } from '../store/index.js';
@@ -113,7 +112,7 @@ export function entryFromStore(store: Store, dossier: LocalDossier): OutboxEntry
       files.push({
         path,
         sha256: doc.pdfSha256,
-        size: statSync(path).size,
+        size: store.blobs.size(doc.pdfSha256),
         filename,
         mime: 'application/pdf',
       });

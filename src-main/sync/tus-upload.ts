@@ -6,9 +6,9 @@
  * jittered delays, resuming from the server's offset; anything else (a long Retry-After, 401,
  * 460, the line staying down) goes back to the engine, which owns backoff and connectivity.
  */
-import { createReadStream } from 'node:fs';
 import * as tus from 'tus-js-client';
 import type { HttpRequest, HttpResponse, HttpStack } from 'tus-js-client';
+import { createPlainReadStream } from '../platform/index.js';
 import { parseRetryAfter } from './backoff.js';
 import type { Clock } from './clock.js';
 import type { GatewayClient } from './gateway-client.js';
@@ -79,7 +79,7 @@ function throttledFileReader(throttle: Throttle): tus.UploadOptions['fileReader'
         async slice(start: number, end: number) {
           const stop = Math.min(end, input.size);
           if (stop <= start) return { value: Buffer.alloc(0), done: true };
-          const file = createReadStream(input.path, { start, end: stop - 1 });
+          const file = createPlainReadStream(input.path, { start, end: stop });
           const paced = file.pipe(throttle.stream());
           file.once('error', (error) => paced.destroy(error));
           // tus-js-client reads a stream body's length from `size`.

@@ -42,6 +42,29 @@ type State = z.infer<typeof StateSchema>;
 
 export const dataKeyName = (keyId: string) => `data-key-${keyId}`;
 
+/**
+ * The folders this process has opened, by key id. Sealed files name their key, so code that
+ * only holds a path (the sync engine uploading a stored PDF) can read it through
+ * `lookupDataKey` without being handed the store; ids are random 64-bit, never shared.
+ */
+const openedKeys = new Map<string, DataKeys>();
+
+/** The data key `keyId` of a folder this process opened (KEY_MISSING if none). */
+export function lookupDataKey(keyId: string): Buffer {
+  const keys = openedKeys.get(keyId);
+  if (!keys) {
+    throw new AppError(
+      'KEY_MISSING',
+      {
+        vi: `Tệp được mã hóa bằng khóa ${keyId} của một thư mục dữ liệu chưa được mở`,
+        en: `A file is sealed with key ${keyId} of a data folder that is not open`,
+      },
+      { details: { keyId } },
+    );
+  }
+  return keys.keyFor(keyId);
+}
+
 function writeAtomically(file: string, text: string): void {
   const temp = `${file}.${process.pid}.tmp`;
   writeFileSync(temp, text);
@@ -87,6 +110,7 @@ export class DataKeys {
       );
     }
     this.#state = this.#readState();
+    this.#announce();
   }
 
   static open(dataDir: string, options: DataKeysOptions): DataKeys {
@@ -251,5 +275,10 @@ export class DataKeys {
     mkdirSync(this.dataDir, { recursive: true });
     writeAtomically(this.file, `${JSON.stringify(state, null, 2)}\n`);
     this.#state = state;
+    this.#announce();
+  }
+
+  #announce(): void {
+    for (const id of [this.#state?.current, this.#state?.pending]) if (id) openedKeys.set(id, this);
   }
 }

@@ -10,11 +10,23 @@ export { safeStorageKeychain, safeStorageSealer } from './safe-storage.js';
 export type { SafeStorageLike } from './safe-storage.js';
 export { defaultKeyDir } from './location.js';
 export { installKeychain, processKeychain } from './process-keychain.js';
-export { DataKeys, ENCRYPTION_FILE, RECOVERY_DIR, dataKeyName } from './data-keys.js';
+export {
+  DataKeys,
+  ENCRYPTION_FILE,
+  RECOVERY_DIR,
+  dataKeyName,
+  lookupDataKey,
+} from './data-keys.js';
 export type { DataKeysOptions } from './data-keys.js';
 export { wrapKey, unwrapKey, recipientFingerprint, EscrowRecordSchema } from './escrow.js';
 export type { EscrowRecord } from './escrow.js';
 export { isSealed, sealBuffer, sealedKeyId, HEADER_BYTES, SEGMENT_BYTES } from './sealed-format.js';
 export type { SealKey } from './sealed-format.js';
-export { SealedWriter, openFileBytes, plainFileSize, readPlainRange } from './sealed-file.js';
+export {
+  SealedWriter,
+  createPlainReadStream,
+  openFileBytes,
+  plainFileSize,
+  readPlainRange,
+} from './sealed-file.js';
 export type { KeyLookup } from './sealed-file.js';

@@ -3,7 +3,9 @@
  * pieces, whole reads, and range reads that decrypt only the segments a range touches. Files
  * without the header are read as they are: data folders from before encryption keep opening.
  */
-import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readSync, writeSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { lookupDataKey } from './data-keys.js';
 import {
   HEADER_BYTES,
   TAG_BYTES,
@@ -144,4 +146,38 @@ export function readPlainRange(
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * A stream of the plain bytes [start, end) of the file at `path`, sealed or not, decrypting one
+ * segment at a time (uploads and packages read stored PDFs through it). The key is looked up
+ * among the folders this process opened.
+ */
+export function createPlainReadStream(
+  path: string,
+  range: { start?: number; end?: number } = {},
+  keyFor: KeyLookup = lookupDataKey,
+): Readable {
+  const fd = openSync(path, 'r');
+  const head = readAt(fd, HEADER_BYTES, 0);
+  closeSync(fd);
+  const start = range.start ?? 0;
+  if (!isSealed(head)) {
+    return createReadStream(path, {
+      start,
+      ...(range.end !== undefined ? { end: range.end - 1 } : {}),
+    });
+  }
+  const end = range.end ?? plainFileSize(path);
+  const { segmentBytes } = parseHeader(head);
+  async function* segments(): AsyncGenerator<Buffer> {
+    for (let at = start; at < end;) {
+      const stop = Math.min(end, (Math.floor(at / segmentBytes) + 1) * segmentBytes);
+      const piece = readPlainRange(path, keyFor, at, stop);
+      if (piece.length === 0) return;
+      yield piece;
+      at += piece.length;
+    }
+  }
+  return Readable.from(segments(), { objectMode: false });
 }

@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import yazl from 'yazl';
-import { writeZipAtomically } from '../../platform/index.js';
+import { createPlainReadStream, writeZipAtomically } from '../../platform/index.js';
 import type { OutboxEntryInput } from '../outbox/entry.js';
 import { PACKAGE_FORMAT, PACKAGE_VERSION } from './format.js';
 import type { PackageDossier, PackageManifest } from './format.js';
@@ -45,7 +45,11 @@ export async function writePackage(
   zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2)), 'manifest.json', { mtime: now });
   zip.addBuffer(Buffer.from(JSON.stringify(dossier, null, 2)), 'dossier.json', { mtime: now });
   entry.files.forEach((f, i) =>
-    zip.addFile(f.path, names[i] as string, { mtime: now, compress: false }),
+    zip.addReadStream(createPlainReadStream(f.path), names[i] as string, {
+      mtime: now,
+      compress: false,
+      size: f.size,
+    }),
   );
   await writeZipAtomically(zip, out, { vi: 'gói hồ sơ', en: 'dossier package' });
   return { file: out, files: entry.files.length };
