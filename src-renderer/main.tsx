@@ -9,6 +9,7 @@ import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiProvider, createTransport } from './api/index.js';
+import { AuthGate } from './auth/index.js';
 import { App } from './frame/App.js';
 import { initI18n } from './i18n/index.js';
 
@@ -19,7 +20,9 @@ await initI18n();
 createRoot(rootElement).render(
   <StrictMode>
     <ApiProvider transport={createTransport()}>
-      <App />
+      <AuthGate>
+        <App />
+      </AuthGate>
     </ApiProvider>
   </StrictMode>,
 );

@@ -64,4 +64,6 @@ export interface AuthStatus {
   firstRun: boolean;
   /** Seconds without input before the screen locks (0: never). */
   idleLockSeconds: number;
+  /** For the first-run form's own check (the core checks again). */
+  passwordMinLength: number;
 }

@@ -8,7 +8,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
 import type { Account, AuthStatus, Clerk, Role } from '../../domain/index.js';
-import { AppError } from '../../domain/index.js';
+import { AppError, PASSWORD_MIN_LENGTH } from '../../domain/index.js';
 import type { AppConfig } from '../../platform/index.js';
 import type { Store, StoredAccount } from '../../store/index.js';
 import type { Access } from './access.js';
@@ -95,6 +95,7 @@ export class IdentityService {
       expiresAt: null,
       firstRun: false,
       idleLockSeconds: this.#deps.security().idleLockSeconds,
+      passwordMinLength: PASSWORD_MIN_LENGTH,
     };
   }
 
@@ -109,6 +110,7 @@ export class IdentityService {
       expiresAt: null,
       firstRun: store.accounts.count() === 0,
       idleLockSeconds: this.#deps.security().idleLockSeconds,
+      passwordMinLength: PASSWORD_MIN_LENGTH,
     };
     const session = token === undefined ? undefined : store.accounts.session(tokenDigest(token));
     if (!session || session.expiresAt <= this.stamp()) return base;
