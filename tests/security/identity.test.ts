@@ -327,8 +327,20 @@ describe('local identity mode over HTTP', () => {
     expect((await s.call('dossier.list', {}, session)).error?.code).toBe('SIGN_IN_REQUIRED');
   });
 
-  it('names the clerk in every audit entry of these calls', async () => {
+  it('names the clerk in every audit entry: her dossier work and the account work', async () => {
+    const session = (await s.call('auth.signIn', { username: 'hoa', password: CLERK_PASSWORD }))
+      .cookie as string;
+    const created = await s.call(
+      'dossier.create',
+      { MaTTHC: '1.001193', ChuHoSo: 'Vũ Văn Dân', NoiNopHoSo: '000.00.06.H56' },
+      session,
+    );
+    expect(created.status, JSON.stringify(created.error)).toBe(200);
     const store = await storeOf(s);
+    const dossierRows = store.db
+      .prepare("SELECT actor FROM audit_log WHERE action = 'dossier.create'")
+      .all() as Array<{ actor: string }>;
+    expect(dossierRows.map((r) => r.actor)).toEqual(['browser:hoa']);
     const rows = store.db
       .prepare("SELECT actor, action, details FROM audit_log WHERE action LIKE 'a%' ORDER BY seq")
       .all() as Array<{ actor: string; action: string; details: string }>;
