@@ -93,3 +93,13 @@ export type {
   PageProcessedEvent,
   DossierProcessing,
 } from './pipeline.js';
+export type {
+  FinishProblemCode,
+  FinishProblem,
+  ComponentWaiver,
+  ComponentReadiness,
+  ReadyReport,
+  ReceiptPaper,
+  FinishedDocument,
+  FinishResult,
+} from './finish.js';

@@ -39,3 +39,5 @@ export type {
   ProcessingRequest,
   ProcessingResult,
 } from './repositories/page-processing.js';
+export { FinishRepository } from './repositories/finish.js';
+export type { StoredReceipt } from './repositories/finish.js';

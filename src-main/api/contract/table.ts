@@ -7,6 +7,7 @@ import { authContract } from './auth.js';
 import { batchContract } from './batch.js';
 import { mergeContracts } from './define.js';
 import { dossierContract } from './dossier.js';
+import { finishContract } from './finish.js';
 import { imagingContract } from './imaging.js';
 import { ocrContract } from './ocr.js';
 import { pipelineContract } from './pipeline.js';
@@ -27,6 +28,7 @@ export const contract = mergeContracts([
   ocrContract,
   batchContract,
   pipelineContract,
+  finishContract,
   reviewContract,
   updateContract,
   authContract,

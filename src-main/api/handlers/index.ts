@@ -9,6 +9,7 @@ import { appHandlers } from './app.js';
 import { authHandlers } from './auth.js';
 import { batchHandlers } from './batch.js';
 import { dossierHandlers } from './dossier.js';
+import { finishHandlers } from './finish.js';
 import { imagingHandlers } from './imaging.js';
 import { ocrHandlers } from './ocr.js';
 import { pipelineHandlers } from './pipeline.js';
@@ -29,6 +30,7 @@ export const handlers: Handlers<ContractMethods> = {
   ...ocrHandlers,
   ...batchHandlers,
   ...pipelineHandlers,
+  ...finishHandlers,
   ...reviewHandlers,
   ...updateHandlers,
   ...authHandlers,

@@ -16,7 +16,7 @@ import type { AppConfig } from '../../platform/index.js';
 import { signatureContract } from '../contract/signature.js';
 import { implement } from '../handler.js';
 
-async function openConfiguredSigner(
+export async function openConfiguredSigner(
   signing: AppConfig['signing'],
   secret: string,
 ): Promise<Signer> {

@@ -13,7 +13,8 @@ import type {
 } from '../../domain/index.js';
 import type { ImagingPool, ProcessingProfile } from '../../imaging/index.js';
 import { decodeImage, rawInput, resolveProfile } from '../../imaging/index.js';
-import type { OcrEngine } from '../../ocr/index.js';
+import type { OcrEngine, OcrPage } from '../../ocr/index.js';
+import type { TextLayerPage } from '../../pdf/index.js';
 import { summarizePage } from '../../ocr/index.js';
 import type { ProcessingRequest } from '../../store/index.js';
 import { checkedField, cleanupOf, flagsOf } from './flags.js';
@@ -34,6 +35,7 @@ export interface PageWork {
   flags: PageFlag[];
   fields: PageField[];
   ocr?: PageOcrText;
+  textLayer?: TextLayerPage;
 }
 
 export interface PageWorkTools {
@@ -74,10 +76,13 @@ export async function processPageWork(
   const mime = output.format === 'jpeg' ? 'image/jpeg' : 'image/tiff';
 
   let ocr: PageOcrText | undefined;
+  let textLayer: TextLayerPage | undefined;
   let fields: PageField[] = [];
   if (request.ocr) {
     const engine = await tools.ocr();
-    const summary = summarizePage(await engine.recognize(output.bytes, { dpi: output.dpi }));
+    const recognised = await engine.recognize(output.bytes, { dpi: output.dpi });
+    textLayer = textLayerOf(recognised);
+    const summary = summarizePage(recognised);
     ocr = {
       text: summary.text,
       confidence: summary.confidence,
@@ -104,6 +109,22 @@ export async function processPageWork(
     fields,
     flags: flagsOf(cleanup, ocr, fields, tools.limits, profile.orientation),
     ...(ocr ? { ocr } : {}),
+    ...(textLayer ? { textLayer } : {}),
+  };
+}
+
+/** What the PDF text layer needs of a recognised page, without confidences or block text. */
+function textLayerOf(page: OcrPage): TextLayerPage {
+  return {
+    width: page.width,
+    height: page.height,
+    blocks: page.blocks.map((b) => ({
+      lines: b.lines.map((l) => ({
+        box: l.box,
+        baseline: l.baseline,
+        words: l.words.map((w) => ({ text: w.text, box: w.box })),
+      })),
+    })),
   };
 }
 

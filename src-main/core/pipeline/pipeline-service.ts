@@ -28,6 +28,7 @@ import type {
 import { AppError, isAppError } from '../../domain/index.js';
 import { ImagingPool, resolveProfile } from '../../imaging/index.js';
 import { OcrEngine } from '../../ocr/index.js';
+import type { TextLayerPage } from '../../pdf/index.js';
 import { PageProcessingRepository } from '../../store/index.js';
 import type { ClaimedPage, ProcessingRequest, Store } from '../../store/index.js';
 import type { Core } from '../core.js';
@@ -158,22 +159,30 @@ export class PipelineService {
 
   dossier(dossierId: number): DossierProcessing {
     const dossier = this.store.dossiers.require(dossierId);
-    const pages = this.#repo.forDossier(dossierId);
+    const pages = this.livePageIds(dossierId).map((id) => this.#repo.require(id));
     const counts: Record<PageState, number> = { pending: 0, processing: 0, done: 0, failed: 0 };
     for (const p of pages) counts[p.state] += 1;
     return { dossierId, MaHoSo: dossier.MaHoSo, counts, pages };
   }
 
-  /** The processed image of a finished page (what PDFs embed) and its OCR, if read. */
+  /** A dossier's pages in component, document and page order, as the store lists them. */
+  livePageIds(dossierId: number): number[] {
+    return this.store.dossiers
+      .components(dossierId)
+      .flatMap((c) => this.store.dossiers.documents(c.id))
+      .flatMap((d) => this.store.pages.list(d.id).map((p) => p.id));
+  }
+
+  /** The processed image of a finished page (what PDFs embed) and its text layer, if read. */
   processedImage(pageId: number): {
-    record: PageProcessing;
+    record: PageProcessing & { processed: NonNullable<PageProcessing['processed']> };
     bytes: Buffer;
-    ocr: ReturnType<Store['pages']['getOcr']>;
+    textLayer: TextLayerPage | undefined;
   } {
     const record = this.#repo.require(pageId);
     if (record.state !== 'done' || !record.processed) {
       throw new AppError(
-        'PAGE_NOT_PROCESSED',
+        'PAGE_PENDING_CONFLICT',
         {
           vi: `Trang #${pageId} chưa xử lý xong (${record.state}).`,
           en: `Page #${pageId} is not processed yet (${record.state}).`,
@@ -182,9 +191,9 @@ export class PipelineService {
       );
     }
     return {
-      record,
+      record: { ...record, processed: record.processed },
       bytes: this.store.blobs.read(record.processed.sha256),
-      ocr: this.store.pages.getOcr(pageId),
+      textLayer: this.#repo.textLayer(pageId) as TextLayerPage | undefined,
     };
   }
 
@@ -192,7 +201,7 @@ export class PipelineService {
     const record = this.#repo.require(pageId);
     if (!record.thumbnailSha256) {
       throw new AppError(
-        'PAGE_NOT_PROCESSED',
+        'PAGE_PENDING_CONFLICT',
         {
           vi: `Trang #${pageId} chưa có ảnh thu nhỏ (${record.state}).`,
           en: `Page #${pageId} has no thumbnail yet (${record.state}).`,
@@ -317,6 +326,7 @@ export class PipelineService {
           flags: work.flags,
           fields: work.fields,
           ...(work.ocr ? { ocrConfidence: work.ocr.confidence } : {}),
+          ...(work.textLayer ? { textLayer: work.textLayer } : {}),
         },
         now,
       );

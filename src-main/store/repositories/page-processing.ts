@@ -18,6 +18,7 @@ import type {
 import { AppError } from '../../domain/index.js';
 import type { Db } from '../connection.js';
 import { prepared } from '../statements.js';
+import { insertBlobRow } from './blob-rows.js';
 
 export interface ProcessingRequest {
   /** Imaging profile name (counter, bulk, archive); absent: the station's configured one. */
@@ -49,6 +50,8 @@ export interface ProcessingResult {
   flags: PageFlag[];
   ocrConfidence?: number;
   fields: PageField[];
+  /** OCR lines and words for the PDF text layer (JSON-able), when the page was read. */
+  textLayer?: unknown;
 }
 
 interface Row {
@@ -163,7 +166,8 @@ export class PageProcessingRepository {
       this.db,
       `UPDATE page_processing SET state = 'done', claimed_by = NULL, error = NULL, not_before = NULL,
          completions = completions + 1, processed_sha256 = ?, processed_mime = ?, thumbnail_sha256 = ?,
-         width = ?, height = ?, dpi = ?, decisions = ?, flags = ?, ocr_confidence = ?, finished_at = ?
+         width = ?, height = ?, dpi = ?, decisions = ?, flags = ?, ocr_confidence = ?, text_layer = ?,
+         finished_at = ?
        WHERE page_id = ?`,
     ).run(
       result.processed.sha256,
@@ -175,6 +179,7 @@ export class PageProcessingRepository {
       JSON.stringify({ cleanup: result.cleanup, pipeline: result.decisions }),
       JSON.stringify(result.flags),
       result.ocrConfidence ?? null,
+      result.textLayer === undefined ? null : JSON.stringify(result.textLayer),
       now,
       pageId,
     );
@@ -243,10 +248,15 @@ export class PageProcessingRepository {
 
   /** The row a blob needs before anything references it (bytes already written). */
   addBlobRow(sha256: string, size: number, now: string): void {
-    prepared(
-      this.db,
-      'INSERT INTO blobs (sha256, size, created_at) VALUES (?, ?, ?) ON CONFLICT (sha256) DO NOTHING',
-    ).run(sha256, size, now);
+    insertBlobRow(this.db, sha256, size, now);
+  }
+
+  /** The stored text layer of a page (JSON as written), if it was read. */
+  textLayer(pageId: number): unknown {
+    const row = prepared(this.db, 'SELECT text_layer FROM page_processing WHERE page_id = ?').get(
+      pageId,
+    ) as { text_layer: string | null } | undefined;
+    return row?.text_layer ? (JSON.parse(row.text_layer) as unknown) : undefined;
   }
 
   replaceFields(dossierId: number, pageId: number, fields: readonly PageField[]): void {
@@ -280,16 +290,6 @@ export class PageProcessingRepository {
     const record = this.get(pageId);
     if (!record) throw noPage(pageId);
     return record;
-  }
-
-  /** A dossier's pages in component, document and page order. */
-  forDossier(dossierId: number): PageProcessing[] {
-    return (
-      prepared(
-        this.db,
-        `${SELECT} WHERE c.dossier_id = ? ORDER BY c.position, doc.position, p.position, p.id`,
-      ).all(dossierId) as Row[]
-    ).map((r) => this.toRecord(r));
   }
 
   private fields(pageId: number): PageField[] {
