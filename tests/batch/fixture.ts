@@ -182,3 +182,8 @@ export async function generateJob(
   writeFileSync(join(dir, badFiles[2] as string), 'ghi chú của nhà thầu / contractor notes\n');
   return { dir: join(dir, 'scans'), pages, codes, badFiles };
 }
+
+/** A separator sheet: a receipt-like page carrying `code` in a QR (150 dpi). */
+export function receiptSheet(code: string): Promise<Buffer> {
+  return pagePng(`Phieu hen ${code}`, code);
+}

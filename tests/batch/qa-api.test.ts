@@ -2,13 +2,13 @@
  * The batch screen's API over a landed job: jobs, status, the QA queue (sampled pages), accept /
  * reject with the rescan list, and the report download read back as XLSX.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src-main/api/index.js';
 import type { BatchQaItem, BatchStatus, RescanItem } from '../../src-main/domain/index.js';
-import { createJob, runJob } from '../../src-main/core/batch/index.js';
+import { createJob, exportJob, runJob } from '../../src-main/core/batch/index.js';
 import { createCore } from '../../src-main/core/index.js';
 import { openStore } from '../../src-main/store/index.js';
 import { generateJob } from './fixture.js';
@@ -145,4 +145,22 @@ describe('batch API', () => {
       await core.close();
     }
   }, 60_000);
+
+  it('exports each dossier as a folder with its contract-shaped dossier.json; a rerun keeps them', async () => {
+    const store = await openStore(dataDir);
+    try {
+      const out = join(root, 'export');
+      const first = exportJob(store, 'lo-api', out);
+      expect(first.exported).toHaveLength(2);
+      const body = JSON.parse(
+        readFileSync(join(out, first.exported[0] as string, 'dossier.json'), 'utf8'),
+      ) as { MaHoSo: string; MaTTHC: string; ChuHoSo: string; ThanhPhanHoSo: unknown[] };
+      expect(body).toMatchObject({ MaHoSo: first.exported[0], MaTTHC: '1.001193' });
+      expect(readdirSync(join(out, first.exported[0] as string, 'pages'))).toHaveLength(4);
+      const again = exportJob(store, 'lo-api', out);
+      expect(again).toMatchObject({ exported: [], kept: first.exported });
+    } finally {
+      store.close();
+    }
+  });
 });

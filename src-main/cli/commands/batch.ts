@@ -10,6 +10,8 @@ import {
   buildReport,
   createJob,
   decideQa,
+  exportJob,
+  scanIntoJob,
   formatProgress,
   jobStatus,
   qaQueue,
@@ -23,6 +25,7 @@ import {
 import { storeService } from '../../core/dossiers/index.js';
 import { createCore, type Core } from '../../core/index.js';
 import { pipelineService } from '../../core/pipeline/index.js';
+import { ScanService } from '../../scan/index.js';
 import type { Store } from '../../store/index.js';
 import type { CliContext, RegisterCommands } from '../context.js';
 
@@ -121,10 +124,8 @@ export const registerBatch: RegisterCommands = (program, ctx) => {
     .command('create')
     .description('tạo lô số hoá / create a job')
     .requiredOption('--name <name>', 'job name')
-    .requiredOption(
-      '--source <dir>',
-      'folder of TIFF, JPEG, PNG or PDF scans (subfolders included)',
-    )
+    .option('--source <dir>', 'folder of TIFF, JPEG, PNG or PDF scans (subfolders included)')
+    .option('--scanner <device>', "take pages from this scanner's ADF (see `sohoa devices`)")
     .requiredOption('--procedure <MaTTHC>', 'procedure the dossiers were received under')
     .option('--watch', 'hot folder: take files as they arrive while the job runs')
     .option('--agency <code>', 'receiving agency (default: agency.code)')
@@ -146,7 +147,8 @@ export const registerBatch: RegisterCommands = (program, ctx) => {
     .action(
       async (o: {
         name: string;
-        source: string;
+        source?: string;
+        scanner?: string;
         procedure: string;
         watch?: boolean;
         agency?: string;
@@ -163,8 +165,8 @@ export const registerBatch: RegisterCommands = (program, ctx) => {
             store,
             {
               name: o.name,
-              source: o.source,
-              sourceKind: o.watch ? 'hotfolder' : 'folder',
+              source: o.scanner ?? o.source,
+              sourceKind: o.scanner !== undefined ? 'scanner' : o.watch ? 'hotfolder' : 'folder',
               MaTTHC: o.procedure,
               separator: o.separator,
               components: o.components,
@@ -219,6 +221,50 @@ export const registerBatch: RegisterCommands = (program, ctx) => {
     });
 
   batch
+    .command('scan')
+    .description('quét một lượt khay ADF vào lô / scan one ADF run into a scanner job')
+    .argument('<job>', 'job name')
+    .option('--profile <id>', 'scan profile from the configuration')
+    .option('--dpi <n>', "resolution (default: the profile's)")
+    .option('--land-only', 'land and separate only; pages stay queued for the pipeline')
+    .option('--json', 'machine-readable status at the end')
+    .action(
+      async (
+        name: string,
+        o: { profile?: string; dpi?: string; landOnly?: boolean; json?: boolean },
+      ) => {
+        await withStore(ctx, async (store, core) => {
+          const abort = new AbortController();
+          const onInterrupt = () => abort.abort();
+          process.once('SIGINT', onInterrupt);
+          const scanner = new ScanService(core.dataDir, () => core.config.scanner);
+          const progress = progressOutput();
+          try {
+            const status = await scanIntoJob(store, name, scanner, {
+              signal: abort.signal,
+              onProgress: (p) => progress.update(p),
+              ...(o.profile !== undefined ? { profile: o.profile } : {}),
+              ...(o.dpi !== undefined ? { request: { dpi: Number(o.dpi) } } : {}),
+              ...(o.landOnly ? {} : { pipeline: await core.use(pipelineService) }),
+            });
+            progress.stop();
+            if (o.json) return ctx.printJson(status);
+            ctx.print(
+              status.feederEmpty
+                ? `Đã quét ${status.scanned} trang; khay nạp giấy đã hết / Scanned ${status.scanned} page(s); the feeder is empty`
+                : `Đã quét ${status.scanned} trang / Scanned ${status.scanned} page(s)`,
+            );
+            printStatus(ctx, status);
+          } finally {
+            progress.stop();
+            process.off('SIGINT', onInterrupt);
+            await scanner.close();
+          }
+        });
+      },
+    );
+
+  batch
     .command('status')
     .description('tình trạng một lô / where a job stands')
     .argument('<job>', 'job name')
@@ -241,6 +287,24 @@ export const registerBatch: RegisterCommands = (program, ctx) => {
         const report = buildReport(store, name, targetsFrom(core.config.batch));
         await writeReportFile(report, o.out);
         ctx.print(`Đã ghi báo cáo / Report written: ${o.out}`);
+      });
+    });
+
+  batch
+    .command('export')
+    .description(
+      'xuất mỗi hồ sơ thành thư mục (dossier.json + ảnh trang) / export each dossier as a folder',
+    )
+    .argument('<job>', 'job name')
+    .requiredOption('--out <dir>', 'target folder (dossiers already there are kept)')
+    .option('--json', 'machine-readable result')
+    .action(async (name: string, o: { out: string; json?: boolean }) => {
+      await withStore(ctx, async (store) => {
+        const result = exportJob(store, name, o.out);
+        if (o.json) return ctx.printJson(result);
+        ctx.print(
+          `Đã xuất / Exported: ${result.exported.length} hồ sơ/dossiers → ${result.dir} (đã có trước / kept: ${result.kept.length})`,
+        );
       });
     });
 

@@ -37,6 +37,25 @@ interface Seen {
   since: number;
 }
 
+function register(hooks: HotFolderHooks, file: SourceFile): void {
+  hooks.register({
+    path: file.path,
+    size: file.size,
+    ...(file.problem
+      ? { error: { code: file.problem.code, vi: file.problem.messageVi, en: file.problem.message } }
+      : {}),
+  });
+}
+
+/**
+ * Registers, once, every file of a folder whose writer renames complete files into place (the
+ * scanner spool): no settling needed, only copies in progress are skipped.
+ */
+export async function registerWritten(folder: string, hooks: HotFolderHooks): Promise<void> {
+  for (const file of await listSourceFiles(folder))
+    if (!IN_PROGRESS.test(file.path) && !hooks.known(file.path)) register(hooks, file);
+}
+
 export async function watchHotFolder(
   folder: string,
   hooks: HotFolderHooks,
@@ -61,19 +80,7 @@ export async function watchHotFolder(
     }
     for (const file of complete) {
       seen.delete(file.path);
-      hooks.register({
-        path: file.path,
-        size: file.size,
-        ...(file.problem
-          ? {
-              error: {
-                code: file.problem.code,
-                vi: file.problem.messageVi,
-                en: file.problem.message,
-              },
-            }
-          : {}),
-      });
+      register(hooks, file);
     }
     if (complete.length > 0) {
       lastNew = Date.now();

@@ -14,7 +14,13 @@ import { QaRepository } from './qa-repository.js';
 import { BATCH_ACTOR, BATCH_PROFILE, Lander, type LandableJob } from './landing.js';
 import { ProgressMeter, type Progress } from './progress.js';
 import { listSourceFiles } from './source-files.js';
-import { watchHotFolder, type HotFolderOptions } from './hot-folder.js';
+import {
+  registerWritten,
+  watchHotFolder,
+  type HotFolderHooks,
+  type HotFolderOptions,
+} from './hot-folder.js';
+import { jobSpoolDir } from './spool.js';
 
 function stamp(): string {
   return new Date().toISOString();
@@ -156,16 +162,6 @@ export async function runJob(
 ): Promise<BatchStatus> {
   const repo = new JobRepository(store.db);
   const job = landable(requireJob(repo, name));
-  if (job.sourceKind === 'scanner') {
-    throw new AppError(
-      'VALIDATION',
-      {
-        vi: `Lô "${name}" lấy trang từ máy quét: dùng "batch scan"`,
-        en: `Job "${name}" takes pages from a scanner: use "batch scan"`,
-      },
-      { details: { name } },
-    );
-  }
   store.transaction(() => repo.setState(job.id, 'running', stamp()));
   const all = repo.files(job.id);
   const meter = new ProgressMeter(
@@ -173,28 +169,31 @@ export async function runJob(
     all.filter((f) => f.state !== 'pending').length,
     all.reduce((n, f) => n + f.pagesLanded, 0),
   );
-  const lander = new Lander(store, repo, job);
+  const folder = job.sourceKind === 'scanner' ? jobSpoolDir(store.dataDir, job.id) : job.source;
+  const lander = new Lander(store, repo, job, folder);
   const report = () => options.onProgress?.(meter.snapshot());
   const landPending = async (signal?: AbortSignal) => {
     for (const file of repo.files(job.id, 'pending'))
       await lander.landFile(file, meter, report, signal);
     report();
   };
+  const arrivals: HotFolderHooks = {
+    known: (path) => repo.hasFile(job.id, path),
+    register: (file) =>
+      store.transaction(() => {
+        repo.insertFile(job.id, repo.nextFilePosition(job.id), file);
+        meter.addFiles(1);
+      }),
+    land: () => landPending(),
+  };
   if (job.sourceKind === 'hotfolder') {
-    await watchHotFolder(
-      job.source,
-      {
-        known: (path) => repo.hasFile(job.id, path),
-        register: (file) =>
-          store.transaction(() => {
-            repo.insertFile(job.id, repo.nextFilePosition(job.id), file);
-            meter.addFiles(1);
-          }),
-        land: () => landPending(),
-      },
-      { ...options.hotFolder, ...(options.signal ? { signal: options.signal } : {}) },
-    );
+    await watchHotFolder(job.source, arrivals, {
+      ...options.hotFolder,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
   } else {
+    // A scanner job lands what its ADF runs wrote to its spool (also after a kill mid-run).
+    if (job.sourceKind === 'scanner') await registerWritten(folder, arrivals);
     await landPending(options.signal);
   }
   if (options.pipeline) await processLanded(store, repo, job, options.pipeline, options.signal);

@@ -45,6 +45,8 @@ export class Lander {
     private readonly store: Store,
     private readonly repo: JobRepository,
     private readonly job: LandableJob,
+    /** Where the job's file paths are relative to. */
+    private readonly folder: string,
     private readonly station: string = hostname(),
   ) {
     this.#processing = new PageProcessingRepository(store.db);
@@ -59,7 +61,7 @@ export class Lander {
   ): Promise<void> {
     const already = this.repo.pagesLanded(file.id);
     const pages = importFiles(
-      { files: [resolve(this.job.source, file.path)], dpi: DEFAULT_IMPORT_DPI },
+      { files: [resolve(this.folder, file.path)], dpi: DEFAULT_IMPORT_DPI },
       signal,
     );
     let filePage = 0;
