@@ -84,7 +84,10 @@ export class OcrEngine {
     const result = await this.pool.run(async (worker) => {
       try {
         // tesseract.js's typings only list its own options; tesseract parameters pass through too
-        const params = { user_defined_dpi: String(dpi) } as Partial<Tesseract.RecognizeOptions>;
+        // the resolution of the pixels tesseract actually gets, so its size heuristics hold
+        const params = {
+          user_defined_dpi: String(Math.round(dpi * prepared.scale)),
+        } as Partial<Tesseract.RecognizeOptions>;
         return await worker.recognize(Buffer.from(prepared.pgm), params, {
           text: false,
           blocks: true,
@@ -100,6 +103,7 @@ export class OcrEngine {
     return buildPage(result.data.blocks, {
       width: prepared.width,
       height: prepared.height,
+      scale: prepared.scale,
       dpi,
       dpiSource,
       languages: [...this.languages],

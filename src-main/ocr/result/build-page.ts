@@ -1,7 +1,8 @@
 /**
  * Converts tesseract.js's block tree into SoHoa's page model: NFC text, 0..1 confidences,
  * paragraphs folded into their block, empty words and lines dropped, page text rebuilt from the
- * words so that text, word boxes and the PDF text layer always say the same thing.
+ * words so that text, word boxes and the PDF text layer always say the same thing. Boxes are
+ * mapped from the pixels tesseract saw back to the caller's image.
  */
 import type Tesseract from 'tesseract.js';
 import type { OcrBlock, OcrBox, OcrLine, OcrPage, OcrWord, ReviewReason } from './page.js';
@@ -9,6 +10,8 @@ import type { OcrBlock, OcrBox, OcrLine, OcrPage, OcrWord, ReviewReason } from '
 export interface PageFacts {
   width: number;
   height: number;
+  /** Recognised pixels per caller pixel: boxes are divided by it. */
+  scale: number;
   dpi: number;
   dpiSource: OcrPage['dpiSource'];
   languages: string[];
@@ -18,12 +21,14 @@ export interface PageFacts {
 export function buildPage(blocks: readonly Tesseract.Block[] | null, facts: PageFacts): OcrPage {
   const built: OcrBlock[] = [];
   for (const block of blocks ?? []) {
-    const lines = block.paragraphs.flatMap((p) => p.lines).flatMap((l) => buildLine(l) ?? []);
+    const lines = block.paragraphs
+      .flatMap((p) => p.lines)
+      .flatMap((l) => buildLine(l, facts.scale) ?? []);
     if (lines.length === 0) continue;
     built.push({
       text: lines.map((l) => l.text).join('\n'),
       confidence: weightedConfidence(lines.flatMap((l) => l.words)),
-      box: toBox(block.bbox),
+      box: toBox(block.bbox, facts.scale),
       lines,
     });
   }
@@ -45,16 +50,16 @@ export function buildPage(blocks: readonly Tesseract.Block[] | null, facts: Page
   };
 }
 
-function buildLine(line: Tesseract.Line): OcrLine | undefined {
+function buildLine(line: Tesseract.Line, scale: number): OcrLine | undefined {
   const words: OcrWord[] = [];
   for (const w of line.words) {
     const text = w.text.normalize('NFC').trim();
     if (text.length === 0) continue;
-    words.push({ text, confidence: round(w.confidence / 100), box: toBox(w.bbox) });
+    words.push({ text, confidence: round(w.confidence / 100), box: toBox(w.bbox, scale) });
   }
   if (words.length === 0) return undefined;
-  const box = toBox(line.bbox);
-  const baseline = line.baseline;
+  const box = toBox(line.bbox, scale);
+  const baseline = { y0: unscale(line.baseline.y0, scale), y1: unscale(line.baseline.y1, scale) };
   // tesseract leaves the baseline at 0/garbage for lines it could not fit; fall back to the box bottom
   const sane = (y: number): boolean => y >= box.y0 && y <= box.y1 + (box.y1 - box.y0);
   return {
@@ -81,8 +86,17 @@ function weightedConfidence(words: readonly OcrWord[]): number {
   return weight === 0 ? 0 : round(sum / weight);
 }
 
-function toBox(b: Tesseract.Bbox): OcrBox {
-  return { x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1 };
+function toBox(b: Tesseract.Bbox, scale: number): OcrBox {
+  return {
+    x0: unscale(b.x0, scale),
+    y0: unscale(b.y0, scale),
+    x1: unscale(b.x1, scale),
+    y1: unscale(b.y1, scale),
+  };
+}
+
+function unscale(v: number, scale: number): number {
+  return scale === 1 ? v : Math.round(v / scale);
 }
 
 function round(v: number): number {
