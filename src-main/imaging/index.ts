@@ -1,11 +1,14 @@
 /**
  * Image cleanup on raw pixels ({ data, width, height, channels, dpi }). Every stage is a
- * function from pixels to pixels plus a report; sharp does decoding, resizing, rotation and
- * encoding, the analysis is ours. `processPage` runs the stages in this fixed order:
+ * function from pixels to pixels plus a report; sharp does decoding, the analysis view and
+ * encoding, the analysis and resampling are ours. `processPage` runs the stages in this order:
  *
- *   orientation (Tesseract OSD) → deskew (projection profiles) → crop (scanner bed, black
- *   edges) → binarise (Sauvola) → clean (despeckle) → colour decision → blank flag →
- *   encode → thumbnail
+ *   orientation (text lines; Tesseract OSD when unsure) → deskew (projection profiles) → crop
+ *   (scanner bed, black edges) → colour decision → binarise (Sauvola) → clean (despeckle) →
+ *   blank flag → encode → thumbnail
+ *
+ * The first four decide on a ~100 dpi view; the page is then resampled once at full resolution
+ * through one affine map (quarter turn, skew and crop together) and binarised in the same pass.
  *
  * and records every decision in `PageDecisions`. `ImagingPool` runs it in worker threads.
  *
@@ -28,14 +31,26 @@
 export type { RawImage } from './raw.js';
 export { assertRawImage, MAX_PIXELS } from './raw.js';
 export { rawInput } from './pixels/sharp.js';
-export { detectOrientation, turnUpright, closeOsd } from './orientation/index.js';
-export type { Orientation, OrientationReport, OrientationOptions } from './orientation/index.js';
-export { estimateSkew, rotateBy } from './deskew/index.js';
+export {
+  closeOsd,
+  detectOrientation,
+  orientationFromLines,
+  orientPage,
+} from './orientation/index.js';
+export type {
+  LineOrientation,
+  Orientation,
+  OrientationDecision,
+  OrientationReport,
+  OrientationOptions,
+} from './orientation/index.js';
+export { estimateSkew } from './deskew/index.js';
 export type { SkewReport, DeskewOptions } from './deskew/index.js';
 export { removeBorders } from './crop/index.js';
 export type { Box, CropReport } from './crop/index.js';
-export { straighten, defaultStraightenOptions } from './pipeline/straighten.js';
-export type { StraightenOptions, StraightenResult } from './pipeline/straighten.js';
+export { straighten, planStraighten, defaultStraightenOptions } from './pipeline/straighten.js';
+export type { StraightenOptions, StraightenPlan, StraightenResult } from './pipeline/straighten.js';
+export type { Stage, StageTimes } from './pipeline/clock.js';
 export { cleanPage, processPage } from './pipeline/process.js';
 export type { CleanedPage, PageDecisions, ProcessedPage } from './pipeline/process.js';
 export { processingProfileSchema, profiles, resolveProfile } from './pipeline/profile.js';

@@ -5,8 +5,10 @@
  * T ≈ m·(1−k), so scanner noise and faint bleed-through stay paper; near strokes s is large
  * and T rises towards m, so thin and light strokes stay ink.
  *
- * For speed the statistics are taken over blocks (~1.4 mm, every other row) and a window of
- * 5×5 blocks; each pixel uses its block's threshold. One pass to sum, one to threshold.
+ * For speed the statistics are taken over blocks (~1.4 mm, sampled) and a window of 5×5
+ * blocks; each pixel uses its block's threshold (ThresholdMap). The cleanup pipeline measures the
+ * map on the page as scanned and thresholds while resampling it straight (warped.ts), so the
+ * full-resolution page is read once.
  */
 import type { Plane } from '../pixels/grey.js';
 
@@ -20,6 +22,16 @@ export interface SauvolaOptions {
 export const defaultSauvola: SauvolaOptions = { k: 0.3, range: 128 };
 
 const WINDOW_BLOCKS = 2; // 2 blocks either side: a 5×5-block window
+const ROW_STEP = 4;
+const COLUMN_STEP = 2;
+
+/** Sauvola thresholds per block of a page: pixel (x, y) uses values[(y / block | 0) · columns + (x / block | 0)]. */
+export interface ThresholdMap {
+  values: Uint8Array;
+  block: number;
+  columns: number;
+  rows: number;
+}
 
 /** 1 = ink, 0 = paper, one byte per pixel. */
 export function sauvola(
@@ -28,22 +40,47 @@ export function sauvola(
   options: SauvolaOptions = defaultSauvola,
 ): Uint8Array {
   const { data, width, height } = grey;
+  const map = sauvolaThresholds(grey, dpi, options);
+  const { values, block, columns } = map;
+  const ink = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const trow = ((y / block) | 0) * columns;
+    let i = y * width;
+    for (let bx = 0; bx < columns; bx++) {
+      const t = values[trow + bx]!;
+      const end = Math.min(width, (bx + 1) * block) + y * width;
+      for (; i < end; i++) ink[i] = data[i]! < t ? 1 : 0;
+    }
+  }
+  return ink;
+}
+
+/**
+ * The per-block thresholds. Statistics come from every fourth row and every other column: a
+ * 5×5-block window still holds ~800 samples, and the full-resolution pass this saves is the
+ * costliest part of binarising.
+ */
+export function sauvolaThresholds(
+  grey: Plane,
+  dpi: number,
+  options: SauvolaOptions = defaultSauvola,
+): ThresholdMap {
+  const { data, width, height } = grey;
   const block = Math.max(4, Math.round((dpi / 300) * 16));
   const bw = Math.ceil(width / block);
   const bh = Math.ceil(height / block);
   const sum = new Float64Array(bw * bh);
   const sq = new Float64Array(bw * bh);
   const count = new Float64Array(bw * bh);
-  // statistics from every other row: a window holds thousands of pixels, half of them is plenty
-  for (let y = 0; y < height; y += 2) {
+  for (let y = 0; y < height; y += ROW_STEP) {
     const brow = ((y / block) | 0) * bw;
-    let i = y * width;
+    const rowStart = y * width;
     for (let bx = 0; bx < bw; bx++) {
-      const end = Math.min(width, (bx + 1) * block) + y * width;
+      const end = Math.min(width, (bx + 1) * block) + rowStart;
       let s = 0;
       let q = 0;
-      const n = end - i;
-      for (; i < end; i++) {
+      let n = 0;
+      for (let i = rowStart + bx * block; i < end; i += COLUMN_STEP, n++) {
         const v = data[i]!;
         s += v;
         q += v * v;
@@ -54,7 +91,7 @@ export function sauvola(
       count[j] = count[j]! + n;
     }
   }
-  const threshold = new Uint8Array(bw * bh);
+  const values = new Uint8Array(bw * bh);
   const { k, range } = options;
   for (let by = 0; by < bh; by++) {
     for (let bx = 0; bx < bw; bx++) {
@@ -79,21 +116,11 @@ export function sauvola(
       }
       const mean = s / n;
       const sd = Math.sqrt(Math.max(0, q / n - mean * mean));
-      threshold[by * bw + bx] = Math.max(
+      values[by * bw + bx] = Math.max(
         0,
         Math.min(255, Math.round(mean * (1 + k * (sd / range - 1)))),
       );
     }
   }
-  const ink = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) {
-    const trow = ((y / block) | 0) * bw;
-    let i = y * width;
-    for (let bx = 0; bx < bw; bx++) {
-      const t = threshold[trow + bx]!;
-      const end = Math.min(width, (bx + 1) * block) + y * width;
-      for (; i < end; i++) ink[i] = data[i]! < t ? 1 : 0;
-    }
-  }
-  return ink;
+  return { values, block, columns: bw, rows: bh };
 }

@@ -7,8 +7,8 @@
 import type { RawImage } from '../raw.js';
 import type { Labelled } from './components.js';
 
-export { labelComponents } from './components.js';
-export type { Component, Labelled } from './components.js';
+export { inkRuns, labelRuns } from './components.js';
+export type { Component, Labelled, Runs } from './components.js';
 
 export interface DespeckleReport {
   specksRemoved: number;
@@ -20,10 +20,13 @@ const SPECK_MAX_MM2 = 0.06;
 /** A speck is isolated when no other ink lies within this distance. */
 const ISOLATION_MM = 1;
 
-/** Paints isolated specks with the paper grey and clears them from the ink mask. */
+/**
+ * Paints isolated specks with the paper grey on `image` and white on the black-and-white plane
+ * `bw` (0 = ink, 255 = paper; it may be `image`'s own pixels).
+ */
 export function despeckle(
   image: RawImage,
-  ink: Uint8Array,
+  bw: Uint8Array,
   labelled: Labelled,
   paper: number,
 ): DespeckleReport {
@@ -64,7 +67,7 @@ export function despeckle(
   for (let r = 0; r < runs.count; r++) {
     if (speck[runs.label[r]!] !== 1) continue;
     const y = runs.y[r]!;
-    ink.fill(0, y * width + runs.x0[r]!, y * width + runs.x1[r]!);
+    bw.fill(255, y * width + runs.x0[r]!, y * width + runs.x1[r]!);
     // one pixel of margin takes the speck's soft edge too
     for (let yy = Math.max(0, y - 1); yy <= Math.min(height - 1, y + 1); yy++) {
       const from = (yy * width + Math.max(0, runs.x0[r]! - 1)) * ch;

@@ -58,6 +58,70 @@ export function findPaper(view: AnalysisView): Box {
   return { left, top, width: right - left + 1, height: bottom - top + 1 };
 }
 
+/** The paper found on an analysis view: where to cut, and which cells to paint over. */
+export interface PaperCut {
+  /** The paper, in analysis pixels. */
+  box: Box;
+  /** One per analysis pixel of the box: 1 where the bed (grown by a cell) still shows. */
+  paint: Uint8Array;
+  /** The view of the cut: bed painted with the paper grey, levels measured afresh. */
+  view: AnalysisView;
+  /** Share of the box that gets painted. */
+  filledFraction: number;
+}
+
+/** Finds the paper on `view` and the bed cells left inside it, without touching full resolution. */
+export function cutPaper(view: AnalysisView): PaperCut {
+  const box = findPaper(view);
+  const vw = view.plane.width;
+  const paper = view.levels.paper;
+  const plane = new Uint8Array(box.width * box.height);
+  const paint = new Uint8Array(box.width * box.height);
+  let filled = 0;
+  // bed cells grown by one cell, so their soft edges go too
+  const grown = view.bed.includes(1) ? dilate(view.bed, vw, view.plane.height) : null;
+  for (let y = 0; y < box.height; y++) {
+    const vy = box.top + y;
+    plane.set(
+      view.plane.data.subarray(vy * vw + box.left, vy * vw + box.left + box.width),
+      y * box.width,
+    );
+    for (let x = 0; grown && x < box.width; x++) {
+      if (grown[vy * vw + box.left + x] === 0) continue;
+      filled++;
+      plane[y * box.width + x] = paper;
+      paint[y * box.width + x] = 1;
+    }
+  }
+  const cutPlane = { data: plane, width: box.width, height: box.height };
+  return {
+    box,
+    paint,
+    view: {
+      ...view,
+      plane: cutPlane,
+      bed: new Uint8Array(plane.length),
+      levels: measureLevels(cutPlane),
+    },
+    filledFraction: Math.round((filled / plane.length) * 1e4) / 1e4,
+  };
+}
+
+/** Fills every painted cell (`factor`² full-resolution pixels each) with `paper`. */
+export function paintCells(image: RawImage, cut: PaperCut, factor: number, paper: number): void {
+  const ch = image.channels;
+  const cols = cut.box.width;
+  for (let cy = 0; cy < cut.box.height; cy++) {
+    for (let cx = 0; cx < cols; cx++) {
+      if (cut.paint[cy * cols + cx] === 0) continue;
+      const x0 = Math.min(image.width, cx * factor);
+      const x1 = Math.min(image.width, (cx + 1) * factor);
+      for (let y = cy * factor; y < Math.min(image.height, (cy + 1) * factor); y++)
+        image.data.fill(paper, (y * image.width + x0) * ch, (y * image.width + x1) * ch);
+    }
+  }
+}
+
 /**
  * Crops `image` to the paper and paints the remaining bed; also returns the analysis view of the
  * result, cut from `view` rather than recomputed (the box is aligned to analysis pixels).
@@ -67,13 +131,8 @@ export function removeBorders(
   view: AnalysisView,
 ): { image: RawImage; view: AnalysisView; report: CropReport } {
   const f = view.factor;
-  const paperBox = findPaper(view);
-  const box: Box = {
-    left: paperBox.left * f,
-    top: paperBox.top * f,
-    width: paperBox.width * f,
-    height: paperBox.height * f,
-  };
+  const cut = cutPaper(view);
+  const box = scaleBox(cut.box, f);
   const ch = image.channels;
   const out = new Uint8Array(box.width * box.height * ch);
   const rowBytes = box.width * ch;
@@ -81,47 +140,37 @@ export function removeBorders(
     const from = ((box.top + y) * image.width + box.left) * ch;
     out.set(image.data.subarray(from, from + rowBytes), y * rowBytes);
   }
-  const vw = view.plane.width;
-  const paper = view.levels.paper;
-  const plane = new Uint8Array(paperBox.width * paperBox.height);
-  let filled = 0;
-  const anyBed = view.bed.includes(1);
-  for (let y = 0; y < paperBox.height; y++) {
-    const vy = paperBox.top + y;
-    plane.set(
-      view.plane.data.subarray(vy * vw + paperBox.left, vy * vw + paperBox.left + paperBox.width),
-      y * paperBox.width,
-    );
-    for (let x = 0; anyBed && x < paperBox.width; x++) {
-      // bed cells grown by one cell, so their soft edges go too
-      if (!nearBed(view.bed, vw, view.plane.height, paperBox.left + x, vy)) continue;
-      filled++;
-      plane[y * paperBox.width + x] = paper;
-      for (let yy = y * f; yy < (y + 1) * f; yy++)
-        out.fill(paper, (yy * box.width + x * f) * ch, (yy * box.width + (x + 1) * f) * ch);
-    }
-  }
-  const cutPlane = { data: plane, width: paperBox.width, height: paperBox.height };
+  const cropped: RawImage = { ...image, data: out, width: box.width, height: box.height };
+  paintCells(cropped, cut, f, view.levels.paper);
+  return { image: cropped, view: cut.view, report: { box, filledFraction: cut.filledFraction } };
+}
+
+/** An analysis-pixel box in full-resolution pixels. */
+export function scaleBox(box: Box, factor: number): Box {
   return {
-    image: { ...image, data: out, width: box.width, height: box.height },
-    view: {
-      ...view,
-      plane: cutPlane,
-      bed: new Uint8Array(plane.length),
-      levels: measureLevels(cutPlane),
-    },
-    report: { box, filledFraction: Math.round((filled / plane.length) * 1e4) / 1e4 },
+    left: box.left * factor,
+    top: box.top * factor,
+    width: box.width * factor,
+    height: box.height * factor,
   };
 }
 
-function nearBed(bed: Uint8Array, width: number, height: number, x: number, y: number): boolean {
-  for (let dy = -1; dy <= 1; dy++) {
-    const yy = y + dy;
-    if (yy < 0 || yy >= height) continue;
-    for (let dx = -1; dx <= 1; dx++) {
-      const xx = x + dx;
-      if (xx >= 0 && xx < width && bed[yy * width + xx] === 1) return true;
+/** A 0/1 mask grown by one pixel in all eight directions (two separable passes). */
+function dilate(mask: Uint8Array, width: number, height: number): Uint8Array {
+  const rows = new Uint8Array(mask.length);
+  for (let y = 0; y < height; y++) {
+    const base = y * width;
+    for (let x = 0; x < width; x++) {
+      const i = base + x;
+      rows[i] = mask[i]! | (x > 0 ? mask[i - 1]! : 0) | (x < width - 1 ? mask[i + 1]! : 0);
     }
   }
-  return false;
+  const out = new Uint8Array(mask.length);
+  for (let i = 0; i < mask.length; i++) {
+    out[i] =
+      rows[i]! |
+      (i >= width ? rows[i - width]! : 0) |
+      (i + width < mask.length ? rows[i + width]! : 0);
+  }
+  return out;
 }

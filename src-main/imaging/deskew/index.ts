@@ -1,14 +1,16 @@
 /**
  * Deskew: find the angle of the text lines (projection profiles on the ~100 dpi ink points, see
- * projection.ts) and turn the page back. Photographs and pages without text lines are left alone
+ * projection.ts); the pipeline turns the page back in its one resampling (geometry/). Photographs and pages without text lines are left alone
  * and say why.
  */
 import { analysisView, looksLikePhoto, tones } from '../pixels/view.js';
 import type { AnalysisView } from '../pixels/view.js';
 import type { RawImage } from '../raw.js';
 import { searchSkew } from './projection.js';
-import type { InkPoints } from './projection.js';
-import { rawInput } from '../pixels/sharp.js';
+import type { InkPoints, SkewSearch } from './projection.js';
+
+export { coarseSweep, lineProfile, refineSkew } from './projection.js';
+export type { InkPoints, SkewSearch } from './projection.js';
 
 export interface SkewReport {
   /** Skew found in the input: positive when text lines rise to the right (page turned counter-clockwise). */
@@ -27,8 +29,9 @@ export interface DeskewOptions {
   minDegrees: number;
 }
 
-const MIN_PEAK_RATIO = 1.6;
-const MIN_INK_POINTS = 400;
+/** Best over median profile score below which a page has no text lines to go by. */
+export const MIN_PEAK_RATIO = 1.6;
+export const MIN_INK_POINTS = 400;
 
 export function inkPoints(view: AnalysisView): InkPoints {
   const { plane, bed, levels } = view;
@@ -51,18 +54,25 @@ export function inkPoints(view: AnalysisView): InkPoints {
   return { xs, ys, count, width: plane.width, height: plane.height };
 }
 
+/**
+ * The skew of `image` (its analysis `view` when already made). `found` is a line search the
+ * orientation stage already ran on the same page, turned upright; it spares repeating it.
+ */
 export async function estimateSkew(
   image: RawImage,
   options: DeskewOptions,
   view?: AnalysisView,
+  found?: SkewSearch,
 ): Promise<SkewReport> {
   view ??= await analysisView(image);
   if (looksLikePhoto(tones(view)))
     return { degrees: 0, applied: false, peakRatio: 0, skipped: 'photo' };
-  const points = inkPoints(view);
-  if (points.count < MIN_INK_POINTS)
-    return { degrees: 0, applied: false, peakRatio: 0, skipped: 'no-text-lines' };
-  const found = searchSkew(points, options.maxDegrees);
+  if (!found) {
+    const points = inkPoints(view);
+    if (points.count < MIN_INK_POINTS)
+      return { degrees: 0, applied: false, peakRatio: 0, skipped: 'no-text-lines' };
+    found = searchSkew(points, options.maxDegrees);
+  }
   const degrees = Math.round(found.degrees * 1000) / 1000;
   const peakRatio = Math.round(found.peakRatio * 100) / 100;
   if (found.peakRatio < MIN_PEAK_RATIO)
@@ -70,32 +80,4 @@ export async function estimateSkew(
   if (Math.abs(degrees) < options.minDegrees)
     return { degrees, applied: false, peakRatio, skipped: 'below-minimum' };
   return { degrees, applied: true, peakRatio };
-}
-
-/**
- * Turns the page clockwise by `degrees`, keeping its size. Uncovered corners get `background`:
- * black when border removal follows (it treats them like the scanner bed), else the paper grey.
- */
-export async function rotateBy(
-  image: RawImage,
-  degrees: number,
-  background: number,
-): Promise<RawImage> {
-  const bg = { r: background, g: background, b: background };
-  // rotate, then cut the centre back to the page size, in one libvips pipeline; the bounding
-  // box is rounded down so the cut stays inside whatever libvips rounds it to
-  const a = (Math.abs(degrees) * Math.PI) / 180;
-  const turnedWidth = Math.floor(image.width * Math.cos(a) + image.height * Math.sin(a));
-  const turnedHeight = Math.floor(image.width * Math.sin(a) + image.height * Math.cos(a));
-  const data = await rawInput(image)
-    .rotate(degrees, { background: bg })
-    .extract({
-      left: Math.max(0, Math.floor((turnedWidth - image.width) / 2)),
-      top: Math.max(0, Math.floor((turnedHeight - image.height) / 2)),
-      width: image.width,
-      height: image.height,
-    })
-    .raw()
-    .toBuffer();
-  return { ...image, data: new Uint8Array(data.buffer, data.byteOffset, data.length) };
 }

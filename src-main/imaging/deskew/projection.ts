@@ -14,8 +14,11 @@ export interface InkPoints {
   height: number;
 }
 
-/** Criterion for lines tilted by `degrees` (positive: rising to the right, in y-down pixels). */
-export function profileScore(points: InkPoints, degrees: number, step = 1): number {
+/**
+ * Ink projected across lines tilted by `degrees` (positive: rising to the right, in y-down
+ * pixels): bin i counts the ink at distance i (top to bottom) from the top corner of the page.
+ */
+export function lineProfile(points: InkPoints, degrees: number, step = 1): Float64Array {
   const a = (degrees * Math.PI) / 180;
   const sin = Math.sin(a);
   const cos = Math.cos(a);
@@ -30,6 +33,12 @@ export function profileScore(points: InkPoints, degrees: number, step = 1): numb
     bins[r0] = bins[r0]! + 1 - f;
     bins[r0 + 1] = bins[r0 + 1]! + f;
   }
+  return bins;
+}
+
+/** Criterion for lines tilted by `degrees`: sum of squared differences of neighbouring bins. */
+export function profileScore(points: InkPoints, degrees: number, step = 1): number {
+  const bins = lineProfile(points, degrees, step);
   let score = 0;
   for (let i = 1; i < bins.length; i++) {
     const d = bins[i]! - bins[i - 1]!;
@@ -46,6 +55,12 @@ export interface SkewSearch {
 
 /** Coarse sweep over ±maxDegrees, then two finer sweeps and a parabolic peak. */
 export function searchSkew(points: InkPoints, maxDegrees: number): SkewSearch {
+  const coarse = coarseSweep(points, maxDegrees);
+  return { degrees: refineSkew(points, coarse.degrees), peakRatio: coarse.peakRatio };
+}
+
+/** Every half degree over ±maxDegrees on a thinned point set: the peak to within a step. */
+export function coarseSweep(points: InkPoints, maxDegrees: number): SkewSearch {
   const coarseStep = 0.5;
   const coarse: number[] = [];
   let best = 0;
@@ -62,16 +77,22 @@ export function searchSkew(points: InkPoints, maxDegrees: number): SkewSearch {
   }
   const sorted = [...coarse].sort((a, b) => a - b);
   const median = sorted[sorted.length >> 1] ?? 1;
-  const peakRatio = median > 0 ? bestScore / median : 1;
-  let centre = best;
-  for (const [span, step] of [
-    [0.5, 0.1],
-    [0.1, 0.02],
+  return { degrees: best, peakRatio: median > 0 ? bestScore / median : 1 };
+}
+
+/** Two finer sweeps around a coarse peak, then a parabola through the best three samples. */
+export function refineSkew(points: InkPoints, coarseDegrees: number): number {
+  let centre = coarseDegrees;
+  // the 0.1° sweep only has to land within a step too; the last sweep uses every point
+  const thin = Math.max(1, Math.floor(points.count / 20_000));
+  for (const [span, step, every] of [
+    [0.5, 0.1, thin],
+    [0.1, 0.02, 1],
   ] as const) {
     let top = centre;
     let topScore = -1;
     for (let d = centre - span; d <= centre + span + 1e-9; d += step) {
-      const s = profileScore(points, d);
+      const s = profileScore(points, d, every);
       if (s > topScore) {
         topScore = s;
         top = d;
@@ -85,5 +106,5 @@ export function searchSkew(points: InkPoints, maxDegrees: number): SkewSearch {
   const r = profileScore(points, centre + step);
   const denom = l - 2 * m + r;
   const shift = denom < 0 ? (0.5 * (l - r)) / denom : 0;
-  return { degrees: centre + Math.max(-1, Math.min(1, shift)) * step, peakRatio };
+  return centre + Math.max(-1, Math.min(1, shift)) * step;
 }

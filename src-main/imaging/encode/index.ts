@@ -30,16 +30,14 @@ export interface EncodedImage {
 
 const MM_PER_INCH = 25.4;
 
-/** G4 TIFF of an ink mask (1 = ink). */
+/** G4 TIFF of a black-and-white plane (0 = ink, 255 = paper). */
 export async function encodeBw(
-  ink: Uint8Array,
+  bw: Uint8Array,
   width: number,
   height: number,
   dpi: number,
 ): Promise<EncodedImage> {
-  const grey = new Uint8Array(ink.length);
-  for (let i = 0; i < ink.length; i++) grey[i] = ink[i] === 1 ? 0 : 255;
-  const bytes = await sharp(grey, { raw: { width, height, channels: 1 } })
+  const bytes = await sharp(bw, { raw: { width, height, channels: 1 } })
     .toColourspace('b-w')
     .tiff({
       compression: 'ccittfax4',

@@ -1,8 +1,12 @@
 /**
  * One page through the whole pipeline, in this fixed order:
  *
- *   orientation → deskew → crop (scanner bed) → binarise (Sauvola) → clean (despeckle) →
- *   colour decision → blank flag → encode (JPEG | G4) → thumbnail
+ *   orientation → deskew → crop (scanner bed) → colour decision → binarise (Sauvola) →
+ *   clean (despeckle) → blank flag → encode (JPEG | G4) → thumbnail
+ *
+ * Orientation, deskew, crop and the colour decision are made on the ~100 dpi analysis view;
+ * the full-resolution page is then resampled once, straight and cropped, and binarised in the
+ * same pass (binarize/warped.ts). A colour page is resampled in colour besides.
  *
  * `cleanPage` runs everything before encoding (the part measured against unpaper);
  * `processPage` adds the encoding. Every decision lands in the page's record (PageDecisions),
@@ -10,33 +14,26 @@
  */
 import { detectBlank } from '../blank/index.js';
 import type { BlankReport } from '../blank/index.js';
-import { sauvola } from '../binarize/index.js';
-import { despeckle, labelComponents, normaliseLevels } from '../clean/index.js';
+import { sauvolaThresholds, warpBinarize } from '../binarize/index.js';
+import { despeckle, inkRuns, labelRuns, normaliseLevels } from '../clean/index.js';
 import { decideColour } from '../colour/index.js';
 import type { ColourReport } from '../colour/index.js';
+import { paintCells } from '../crop/index.js';
 import type { CropReport } from '../crop/index.js';
 import type { SkewReport } from '../deskew/index.js';
 import { encodeBw, encodeJpeg, thumbnail } from '../encode/index.js';
 import type { EncodedImage } from '../encode/index.js';
+import { warpImage } from '../geometry/index.js';
 import type { OrientationReport } from '../orientation/index.js';
 import { luma } from '../pixels/grey.js';
 import type { Levels } from '../pixels/levels.js';
 import { tones } from '../pixels/view.js';
+import { assertRawImage } from '../raw.js';
 import type { RawImage } from '../raw.js';
+import { StageClock } from './clock.js';
+import type { StageTimes } from './clock.js';
 import type { ProcessingProfile } from './profile.js';
-import { straighten } from './straighten.js';
-
-type Stage =
-  | 'orientation'
-  | 'deskew'
-  | 'crop'
-  | 'binarize'
-  | 'clean'
-  | 'colour'
-  | 'blank'
-  | 'encode'
-  | 'thumbnail'
-  | 'total';
+import { planStraighten } from './straighten.js';
 
 export interface PageDecisions {
   orientation: OrientationReport;
@@ -57,14 +54,22 @@ export interface PageDecisions {
   };
   input: { width: number; height: number; channels: number; dpi: number };
   /** Wall-clock milliseconds per stage. */
-  ms: Partial<Record<Stage, number>>;
+  ms: StageTimes;
+  /**
+   * Process CPU milliseconds per stage: the page's own when nothing else runs in the process
+   * (`sohoa process`, the benchmark); in the app's worker pool it includes the other workers.
+   */
+  cpuMs: StageTimes;
 }
 
 export interface CleanedPage {
-  /** Upright, straight, cropped and despeckled pixels. */
+  /**
+   * Upright, straight, cropped and despeckled pixels: colour pages in colour, grey pages in grey,
+   * black-and-white pages binarised (0 ink, 255 paper, one channel).
+   */
   image: RawImage;
-  /** 1 = ink (Sauvola, despeckled), one byte per pixel of `image`. */
-  ink: Uint8Array;
+  /** The page binarised (Sauvola, despeckled): 0 = ink, 255 = paper, one byte per pixel of `image`. */
+  bw: Uint8Array;
   levels: Levels;
   decisions: PageDecisions;
 }
@@ -75,96 +80,105 @@ export interface ProcessedPage {
   decisions: PageDecisions & { output: NonNullable<PageDecisions['output']> };
 }
 
-const round = (v: number): number => Math.round(v * 10) / 10;
-
 export async function cleanPage(input: RawImage, profile: ProcessingProfile): Promise<CleanedPage> {
-  const started = performance.now();
-  const straight = await straighten(input, profile);
-  let image = straight.image;
-  const { view } = straight;
+  return clean(assertRawImage(input), profile, new StageClock());
+}
 
-  let t = performance.now();
-  const grey = luma(image);
-  const ink = sauvola(grey, image.dpi, { k: profile.sauvolaK, range: 128 });
-  const msBinarize = performance.now() - t;
+async function clean(
+  input: RawImage,
+  profile: ProcessingProfile,
+  clock: StageClock,
+): Promise<CleanedPage> {
+  const plan = await planStraighten(input, profile, clock);
+  const { view, paper, cut } = plan;
 
-  t = performance.now();
-  const labelled = labelComponents(ink, image.width, image.height);
-  // despeckle paints on the pixels; work on a copy when they are still the caller's
-  if (image === input) image = { ...image, data: new Uint8Array(image.data) };
-  const specksRemoved = profile.despeckle
-    ? despeckle(image, ink, labelled, view.levels.paper).specksRemoved
-    : 0;
-  const msClean = performance.now() - t;
-
-  t = performance.now();
+  // decided on the page as scanned, so a black-and-white page is never resampled in grey
   const colour = decideColour(
-    image,
-    view,
-    tones(view),
+    input,
+    plan.source,
+    tones(plan.source),
     profile.colorMode === 'auto' ? undefined : profile.colorMode,
   );
-  const msColour = performance.now() - t;
+  clock.lap('colour');
 
-  t = performance.now();
+  const grey = luma(input);
+  const thresholds = sauvolaThresholds(grey, input.dpi, { k: profile.sauvolaK, range: 128 });
+  clock.lap('binarize');
+
+  const bw = warpBinarize({
+    source: grey,
+    thresholds,
+    map: plan.map,
+    size: plan.size,
+    ...(cut ? { cells: { paint: cut.paint, columns: cut.box.width, factor: view.factor } } : {}),
+  });
+  let image: RawImage = { ...bw, channels: 1, dpi: input.dpi };
+  if (colour.mode !== 'bw') {
+    // grey and colour pages are interpolated; photographs are never turned by a skew anyway
+    image = warpImage(
+      colour.mode === 'color' ? input : { ...input, ...grey, channels: 1 },
+      plan.map,
+      plan.size,
+      paper,
+    );
+    if (cut) paintCells(image, cut, view.factor, paper);
+  }
+  clock.lap('warp');
+
+  const labelled = labelRuns(inkRuns(bw));
+  const specksRemoved = profile.despeckle
+    ? despeckle(image, bw.data, labelled, colour.mode === 'bw' ? 255 : paper).specksRemoved
+    : 0;
+  clock.lap('clean');
+
   // specks are below the writing-sized minimum, despeckled or not
   const blank = detectBlank(labelled.components, image.dpi, { maxInkMm2: profile.blankMaxInkMm2 });
-  const msBlank = performance.now() - t;
+  clock.lap('blank');
 
   return {
     image,
-    ink,
+    bw: bw.data,
     levels: view.levels,
     decisions: {
-      orientation: straight.orientation,
-      skew: straight.skew,
-      crop: straight.crop,
+      orientation: plan.orientation,
+      skew: plan.skew,
+      crop: plan.crop,
       specksRemoved,
       colour,
       blank,
-      needsReview: blank.blank || straight.orientation.flagged,
+      needsReview: blank.blank || plan.orientation.flagged,
       input: { width: input.width, height: input.height, channels: input.channels, dpi: input.dpi },
-      ms: {
-        orientation: round(straight.ms.orientation),
-        deskew: round(straight.ms.deskew),
-        crop: round(straight.ms.crop),
-        binarize: round(msBinarize),
-        clean: round(msClean),
-        colour: round(msColour),
-        blank: round(msBlank),
-        total: round(performance.now() - started),
-      },
+      ...timesOf(clock),
     },
   };
+}
+
+function timesOf(clock: StageClock): { ms: StageTimes; cpuMs: StageTimes } {
+  const { wall, cpu } = clock.total();
+  return { ms: wall, cpuMs: cpu };
 }
 
 export async function processPage(
   input: RawImage,
   profile: ProcessingProfile,
 ): Promise<ProcessedPage> {
-  const started = performance.now();
-  const cleaned = await cleanPage(input, profile);
-  const { image, ink, levels, decisions } = cleaned;
+  const clock = new StageClock();
+  const cleaned = await clean(assertRawImage(input), profile, clock);
+  const { image, bw, levels, decisions } = cleaned;
 
-  let t = performance.now();
   let output: EncodedImage;
   let shown: RawImage;
   if (decisions.colour.mode === 'bw') {
-    output = await encodeBw(ink, image.width, image.height, image.dpi);
-    const g = new Uint8Array(ink.length);
-    for (let i = 0; i < g.length; i++) g[i] = ink[i] === 1 ? 0 : 255;
-    shown = { data: g, width: image.width, height: image.height, channels: 1, dpi: image.dpi };
+    output = await encodeBw(bw, image.width, image.height, image.dpi);
+    shown = image;
   } else {
-    const source: RawImage =
-      decisions.colour.mode === 'grey' ? { ...image, data: luma(image).data, channels: 1 } : image;
-    shown = normaliseLevels(source, levels.paper, levels.ink);
+    shown = normaliseLevels(image, levels.paper, levels.ink);
     output = await encodeJpeg(shown, { quality: profile.jpegQuality, dpi: profile.colorDpi });
   }
-  const msEncode = performance.now() - t;
+  clock.lap('encode');
 
-  t = performance.now();
   const thumb = await thumbnail(shown, profile.thumbnailSize);
-  const msThumbnail = performance.now() - t;
+  clock.lap('thumbnail');
 
   return {
     output,
@@ -178,12 +192,7 @@ export async function processPage(
         height: output.height,
         dpi: output.dpi,
       },
-      ms: {
-        ...decisions.ms,
-        encode: round(msEncode),
-        thumbnail: round(msThumbnail),
-        total: round(performance.now() - started),
-      },
+      ...timesOf(clock),
     },
   };
 }

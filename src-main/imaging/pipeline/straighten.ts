@@ -1,21 +1,32 @@
 /**
- * The geometric front of the pipeline, usable on its own (OCR runs it before recognition):
- * orientation → deskew → border removal, each decision reported.
+ * The geometric front of the pipeline: orientation → deskew → border removal, each decided on
+ * the ~100 dpi analysis view and composed into one affine map, so the full-resolution page is
+ * resampled once (here for `straighten`, which OCR uses; fused with binarisation in cleanPage).
  */
-import { removeBorders } from '../crop/index.js';
-import type { CropReport } from '../crop/index.js';
-import { estimateSkew, rotateBy } from '../deskew/index.js';
+import { cutPaper, paintCells, scaleBox } from '../crop/index.js';
+import type { CropReport, PaperCut } from '../crop/index.js';
+import { estimateSkew } from '../deskew/index.js';
 import type { SkewReport } from '../deskew/index.js';
-import { detectOrientation, turnUpright } from '../orientation/index.js';
-import type { OrientationReport } from '../orientation/index.js';
-import { analysisView, darkPixels } from '../pixels/view.js';
+import {
+  offset,
+  scaled,
+  straightToSource,
+  uprightSize,
+  warpImage,
+  warpPlane,
+} from '../geometry/index.js';
+import type { Affine, PageGeometry, Size } from '../geometry/index.js';
+import { orientPage } from '../orientation/index.js';
+import type { OrientationDecision, OrientationReport } from '../orientation/index.js';
+import { analysisView, viewOfPlane } from '../pixels/view.js';
 import type { AnalysisView } from '../pixels/view.js';
 import { assertRawImage } from '../raw.js';
 import type { RawImage } from '../raw.js';
+import { StageClock } from './clock.js';
 
 export interface StraightenOptions {
   orientation: boolean;
-  /** OSD confidence below which the page is flagged, not turned. */
+  /** Orientation confidence below which the page is flagged, not turned. */
   minOrientationConfidence: number;
   deskew: boolean;
   maxSkewDegrees: number;
@@ -32,9 +43,6 @@ export const defaultStraightenOptions: StraightenOptions = {
   crop: true,
 };
 
-/** A few letters' worth of dark analysis pixels (100 dpi): less and there is no text to orient by. */
-const MIN_DARK_PIXELS = 150;
-
 export interface StraightenResult {
   image: RawImage;
   /** The analysis view of the returned image (later stages reuse it). */
@@ -42,67 +50,135 @@ export interface StraightenResult {
   orientation: OrientationReport;
   skew: SkewReport;
   crop: CropReport | null;
-  ms: { orientation: number; deskew: number; crop: number };
+  ms: { orientation: number; deskew: number; crop: number; warp: number };
 }
 
-export async function straighten(
-  input: RawImage,
-  options: Partial<StraightenOptions> = {},
-): Promise<StraightenResult> {
-  const opts = { ...defaultStraightenOptions, ...options };
-  let image = assertRawImage(input);
-  let t = performance.now();
-  let view = await analysisView(image);
-  let orientation: OrientationReport;
-  if (!opts.orientation) {
-    orientation = {
-      degrees: 0,
-      confidence: 0,
-      flagged: false,
-      applied: false,
-      skipped: 'disabled',
-    };
-  } else if (darkPixels(view) < MIN_DARK_PIXELS) {
-    // nothing dark enough to be writing: Tesseract would find no text either, so spare it the page
-    orientation = { degrees: 0, confidence: 0, flagged: true, applied: false, skipped: 'no-text' };
-  } else {
-    orientation = await detectOrientation(image, { minConfidence: opts.minOrientationConfidence });
-  }
-  if (orientation.applied) {
-    image = await turnUpright(image, orientation.degrees);
-    view = await analysisView(image);
-  }
-  const msOrientation = performance.now() - t;
+/** Everything decided about the page's geometry, before any full-resolution pixel is touched. */
+export interface StraightenPlan {
+  orientation: OrientationReport;
+  skew: SkewReport;
+  crop: CropReport | null;
+  /** Output pixel → input pixel, full resolution. */
+  map: Affine;
+  /** Output size, full resolution. */
+  size: Size;
+  /** Analysis view of the input as scanned. */
+  source: AnalysisView;
+  /** Analysis view of the output. */
+  view: AnalysisView;
+  /** Bed cells left inside the cut, to paint with `paper` (null without border removal). */
+  cut: PaperCut | null;
+  /** Paper grey of the straightened page. */
+  paper: number;
+}
 
-  t = performance.now();
+export async function planStraighten(
+  image: RawImage,
+  options: Partial<StraightenOptions> = {},
+  clock: StageClock = new StageClock(),
+): Promise<StraightenPlan> {
+  const opts = { ...defaultStraightenOptions, ...options };
+  const source = await analysisView(image);
+  clock.lap('analysis');
+
+  const decided: OrientationDecision = opts.orientation
+    ? await orientPage(image, source, {
+        minConfidence: opts.minOrientationConfidence,
+        maxSkewDegrees: opts.maxSkewDegrees,
+      })
+    : {
+        report: { degrees: 0, confidence: 0, flagged: false, applied: false, skipped: 'disabled' },
+        lines: null,
+      };
+  const orientation = decided.report;
+  const geometry: PageGeometry = {
+    width: image.width,
+    height: image.height,
+    quarter: orientation.applied ? orientation.degrees : 0,
+    skewDegrees: 0,
+  };
+  const f = source.factor;
+  const upright = uprightSize(geometry);
+  const viewSize = { width: Math.floor(upright.width / f), height: Math.floor(upright.height / f) };
+  const viewThrough = (g: PageGeometry, fill: number): AnalysisView =>
+    viewOfPlane(
+      warpPlane(source.plane, scaled(straightToSource(g), f), viewSize, fill),
+      f,
+      source.dpi,
+    );
+  const uprightView = geometry.quarter === 0 ? source : viewThrough(geometry, source.levels.paper);
+  clock.lap('orientation');
+
   const skew: SkewReport = opts.deskew
     ? await estimateSkew(
         image,
         { maxDegrees: opts.maxSkewDegrees, minDegrees: opts.minSkewDegrees },
-        view,
+        uprightView,
+        decided.lines?.lines,
       )
     : { degrees: 0, applied: false, peakRatio: 0, skipped: 'disabled' };
-  if (skew.applied) {
-    image = await rotateBy(image, skew.degrees, opts.crop ? 0 : view.levels.paper);
-    view = await analysisView(image);
-  }
-  const msDeskew = performance.now() - t;
+  if (skew.applied) geometry.skewDegrees = skew.degrees;
+  // uncovered corners are black when border removal follows (it treats them like the bed)
+  const straightView = skew.applied
+    ? viewThrough(geometry, opts.crop ? 0 : source.levels.paper)
+    : uprightView;
+  clock.lap('deskew');
 
-  t = performance.now();
-  let crop: CropReport | null = null;
-  if (opts.crop) {
-    const cropped = removeBorders(image, view);
-    image = cropped.image;
-    crop = cropped.report;
-    view = cropped.view;
+  const map = straightToSource(geometry);
+  const paper = straightView.levels.paper;
+  if (!opts.crop) {
+    clock.lap('crop');
+    return {
+      orientation,
+      skew,
+      crop: null,
+      map,
+      size: upright,
+      source,
+      view: straightView,
+      cut: null,
+      paper,
+    };
   }
-  const msCrop = performance.now() - t;
+  const cut = cutPaper(straightView);
+  const box = scaleBox(cut.box, f);
+  clock.lap('crop');
   return {
-    image,
-    view,
     orientation,
     skew,
-    crop,
-    ms: { orientation: msOrientation, deskew: msDeskew, crop: msCrop },
+    crop: { box, filledFraction: cut.filledFraction },
+    map: offset(map, box.left, box.top),
+    size: { width: box.width, height: box.height },
+    source,
+    view: cut.view,
+    cut,
+    paper,
+  };
+}
+
+/** The upright, straight, cropped page (every channel kept) with each decision. */
+export async function straighten(
+  input: RawImage,
+  options: Partial<StraightenOptions> = {},
+): Promise<StraightenResult> {
+  const image = assertRawImage(input);
+  const clock = new StageClock();
+  const plan = await planStraighten(image, options, clock);
+  const out = warpImage(image, plan.map, plan.size, plan.paper);
+  if (plan.cut) paintCells(out, plan.cut, plan.view.factor, plan.paper);
+  clock.lap('warp');
+  const ms = clock.wall;
+  return {
+    image: out,
+    view: plan.view,
+    orientation: plan.orientation,
+    skew: plan.skew,
+    crop: plan.crop,
+    ms: {
+      orientation: (ms.analysis ?? 0) + (ms.orientation ?? 0),
+      deskew: ms.deskew ?? 0,
+      crop: ms.crop ?? 0,
+      warp: ms.warp ?? 0,
+    },
   };
 }

@@ -23,10 +23,14 @@ export interface AnalysisView {
 
 export async function analysisView(image: RawImage): Promise<AnalysisView> {
   const factor = factorFor(image.dpi, ANALYSIS_DPI);
-  const plane = await shrinkGrey(image, factor);
+  return viewOfPlane(await shrinkGrey(image, factor), factor, image.dpi / factor);
+}
+
+/** The view of an analysis plane made some other way (e.g. resampled straight). */
+export function viewOfPlane(plane: Plane, factor: number, dpi: number): AnalysisView {
   const first = measureLevels(plane);
   const bed = bedMask(plane, Math.round(first.paper * 0.5));
-  return { plane, factor, dpi: image.dpi / factor, levels: measureLevels(plane, bed), bed };
+  return { plane, factor, dpi, levels: measureLevels(plane, bed), bed };
 }
 
 export interface Tones {
