@@ -15,6 +15,11 @@ import { readCsvReport, summaryOf } from './report-reader.js';
 const PROCEDURE = '1.001193';
 const AGENCY = '000.00.01.H01';
 const DEFAULTS = { samplePercent: 5, agency: AGENCY };
+/** The CLI children keep their data keys where this process does (cleanEnv drops SOHOA_*). */
+const KEYS: Record<string, string> = process.env.SOHOA_KEY_DIR
+  ? { SOHOA_KEY_DIR: process.env.SOHOA_KEY_DIR }
+  : {};
+const cli = (args: string[]) => runCli(args, KEYS);
 
 let root: string;
 let big: GeneratedJob;
@@ -56,7 +61,7 @@ async function killMidway(dataDir: string, name: string, atLeast: number): Promi
   const child = spawn(
     process.execPath,
     [BIN, '--data-dir', dataDir, 'batch', 'run', name, '--land-only'],
-    { env: cleanEnv({}), stdio: ['ignore', 'ignore', 'pipe'] },
+    { env: cleanEnv(KEYS), stdio: ['ignore', 'ignore', 'pipe'] },
   );
   return new Promise((resolve, reject) => {
     let seen = 0;
@@ -84,7 +89,7 @@ describe('sohoa batch: 2,000 pages in 150 QR-separated dossiers, killed twice', 
     const total = big.pages.length;
     expect(total).toBe(2000);
     const files = new Set(big.pages.map((p) => p.path)).size + big.badFiles.length;
-    const created = await runCli([
+    const created = await cli([
       '--data-dir',
       dataDir,
       'batch',
@@ -112,15 +117,7 @@ describe('sohoa batch: 2,000 pages in 150 QR-separated dossiers, killed twice', 
     expect(second).toBeGreaterThan(first);
     expect(second).toBeLessThan(total);
 
-    const run = await runCli([
-      '--data-dir',
-      dataDir,
-      'batch',
-      'run',
-      name,
-      '--land-only',
-      '--json',
-    ]);
+    const run = await cli(['--data-dir', dataDir, 'batch', 'run', name, '--land-only', '--json']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/trang\/phút pages\/min · còn\/ETA/);
     const status = JSON.parse(run.stdout) as BatchStatus;
@@ -163,7 +160,7 @@ describe('sohoa batch: 2,000 pages in 150 QR-separated dossiers, killed twice', 
     }
 
     const out = join(root, 'bao-cao.csv');
-    const report = await runCli(['--data-dir', dataDir, 'batch', 'report', name, '--out', out]);
+    const report = await cli(['--data-dir', dataDir, 'batch', 'report', name, '--out', out]);
     expect(report.code, report.stderr).toBe(0);
     const tables = await readCsvReport(out);
     const summary = summaryOf(tables);

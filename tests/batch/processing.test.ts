@@ -10,11 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildReport,
   createJob,
+  formatProgress,
   jobPages,
   qaQueue,
   reportBytes,
   runJob,
   targetsFrom,
+  type Progress,
 } from '../../src-main/core/batch/index.js';
 import { storeService } from '../../src-main/core/dossiers/index.js';
 import { createCore, type Core } from '../../src-main/core/index.js';
@@ -66,7 +68,13 @@ afterAll(async () => {
 describe('a batch job through the page pipeline', () => {
   it('processes every filed page, flags them, queues the flagged for QA and reports it', async () => {
     const store = await core.use(storeService);
-    const status = await runJob(store, 'co-ocr', { pipeline: await core.use(pipelineService) });
+    const progress: Progress[] = [];
+    const status = await runJob(store, 'co-ocr', {
+      pipeline: await core.use(pipelineService),
+      onProgress: (p) => progress.push(p),
+    });
+    expect(progress.at(-1)?.processed).toEqual({ done: 4, total: 4 });
+    expect(formatProgress(progress.at(-1) as Progress)).toMatch(/xử lý\/processed 4\/4$/);
     expect(status.dossiers).toBe(2);
     expect(status.processing).toEqual({ pending: 0, processing: 0, done: 4, failed: 0 });
     // The receipts were scanned at 150 dpi: under the 200 dpi minimum.

@@ -172,9 +172,15 @@ export async function runJob(
   const folder = job.sourceKind === 'scanner' ? jobSpoolDir(store.dataDir, job.id) : job.source;
   const lander = new Lander(store, repo, job, folder);
   const report = () => options.onProgress?.(meter.snapshot());
+  // The pipeline works while pages land; its progress is read once a second, not per page.
+  const tick = () => {
+    const c = repo.processingCounts(job.id);
+    meter.setProcessed(c.done + c.failed, c.pending + c.processing + c.done + c.failed);
+    report();
+  };
+  const ticker = options.pipeline ? setInterval(tick, 1000) : undefined;
   const landPending = async (signal?: AbortSignal) => {
-    for (const file of repo.files(job.id, 'pending'))
-      await lander.landFile(file, meter, report, signal);
+    await lander.landFiles(repo.files(job.id, 'pending'), meter, report, signal);
     report();
   };
   const arrivals: HotFolderHooks = {
@@ -186,17 +192,24 @@ export async function runJob(
       }),
     land: () => landPending(),
   };
-  if (job.sourceKind === 'hotfolder') {
-    await watchHotFolder(job.source, arrivals, {
-      ...options.hotFolder,
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
-  } else {
-    // A scanner job lands what its ADF runs wrote to its spool (also after a kill mid-run).
-    if (job.sourceKind === 'scanner') await registerWritten(folder, arrivals);
-    await landPending(options.signal);
+  try {
+    if (job.sourceKind === 'hotfolder') {
+      await watchHotFolder(job.source, arrivals, {
+        ...options.hotFolder,
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+    } else {
+      // A scanner job lands what its ADF runs wrote to its spool (also after a kill mid-run).
+      if (job.sourceKind === 'scanner') await registerWritten(folder, arrivals);
+      await landPending(options.signal);
+    }
+    if (options.pipeline) {
+      await processLanded(store, repo, job, options.pipeline, options.signal);
+      tick();
+    }
+  } finally {
+    clearInterval(ticker);
   }
-  if (options.pipeline) await processLanded(store, repo, job, options.pipeline, options.signal);
   store.transaction(() => {
     const now = stamp();
     repo.setState(job.id, 'done', now);

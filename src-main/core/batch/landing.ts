@@ -9,7 +9,7 @@
  */
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
-import type { BatchFile, BatchJob, Separation } from '../../domain/index.js';
+import type { AppError, BatchFile, BatchJob, Separation } from '../../domain/index.js';
 import { DEFAULT_IMPORT_DPI, importFiles, type AcquiredImage } from '../../scan/index.js';
 import { PageProcessingRepository, type Store } from '../../store/index.js';
 import { isBlankSheet } from './blank.js';
@@ -25,6 +25,41 @@ export const BATCH_ACTOR = 'batch';
 export const BATCH_PROFILE = 'bulk';
 
 export type LandableJob = BatchJob & { MaTTHC: string; agency: string };
+
+/** Pages decoded ahead of the one being committed (bounded: memory stays flat). */
+const READ_AHEAD = 2;
+
+type ReadItem =
+  | { kind: 'page'; file: BatchFile; filePage: number; page: AcquiredImage }
+  | { kind: 'end'; file: BatchFile; error?: AppError };
+
+/** Keeps up to `n` requests in flight on an async iterator, handing results back in order. */
+function lookahead<T>(source: AsyncIterator<T>, n: number): AsyncIterator<T> {
+  const queue: Array<Promise<IteratorResult<T>>> = [];
+  let ended = false;
+  const fill = () => {
+    while (!ended && queue.length < n) {
+      const next = source.next();
+      queue.push(next);
+      next.then(
+        (r) => {
+          if (r.done) ended = true;
+        },
+        () => {
+          ended = true;
+        },
+      );
+    }
+  };
+  return {
+    next: () => {
+      fill();
+      const head = queue.shift() as Promise<IteratorResult<T>>;
+      fill();
+      return head;
+    },
+  };
+}
 
 async function marksOf(job: BatchJob, bytes: Uint8Array): Promise<PageMarks> {
   const separation: Separation = job.separation;
@@ -52,38 +87,61 @@ export class Lander {
     this.#processing = new PageProcessingRepository(store.db);
   }
 
-  /** Lands what is left of one file; records it done, or bad with the reader's error. */
-  async landFile(
-    file: BatchFile,
+  /**
+   * Lands what is left of these files, in order; each is recorded done, or bad with the reader's
+   * error. Files are read a few pages ahead of landing: decoding (sharp's thread pool) overlaps
+   * the fsyncs of the page being committed, while commits stay strictly in order.
+   */
+  async landFiles(
+    files: readonly BatchFile[],
     meter: ProgressMeter,
     onPage: () => void,
     signal?: AbortSignal,
   ): Promise<void> {
-    const already = this.repo.pagesLanded(file.id);
-    const pages = importFiles(
-      { files: [resolve(this.folder, file.path)], dpi: DEFAULT_IMPORT_DPI },
-      signal,
-    );
-    let filePage = 0;
-    let step = await pages.next();
-    while (!step.done) {
-      filePage += 1;
-      if (filePage > already) {
-        await this.#landPage(file, filePage, step.value);
+    const ahead = lookahead(this.#read(files, signal), READ_AHEAD);
+    let already = 0;
+    for (let step = await ahead.next(); !step.done; step = await ahead.next()) {
+      const item = step.value;
+      if (item.kind === 'page') {
+        if (item.filePage === 1) already = this.repo.pagesLanded(item.file.id);
+        if (item.filePage <= already) continue;
+        await this.#landPage(item.file, item.filePage, item.page);
         meter.page();
         onPage();
+        continue;
       }
-      step = await pages.next();
+      const { file, error } = item;
+      this.store.transaction(() =>
+        this.repo.finishFile(
+          file.id,
+          error ? { code: error.code, vi: error.messageVi, en: error.message } : undefined,
+        ),
+      );
+      meter.file();
+      onPage();
     }
-    const failure = step.value.files[0];
-    const error = failure && 'error' in failure ? failure.error : undefined;
-    this.store.transaction(() =>
-      this.repo.finishFile(
-        file.id,
-        error ? { code: error.code, vi: error.messageVi, en: error.message } : undefined,
-      ),
-    );
-    meter.file();
+  }
+
+  /** The files' pages in order, each file closed by its outcome. */
+  async *#read(files: readonly BatchFile[], signal?: AbortSignal): AsyncGenerator<ReadItem> {
+    for (const file of files) {
+      const pages = importFiles(
+        { files: [resolve(this.folder, file.path)], dpi: DEFAULT_IMPORT_DPI },
+        signal,
+      );
+      let filePage = 0;
+      let step = await pages.next();
+      while (!step.done) {
+        yield { kind: 'page', file, filePage: ++filePage, page: step.value };
+        step = await pages.next();
+      }
+      const failure = step.value.files[0];
+      yield {
+        kind: 'end',
+        file,
+        ...(failure && 'error' in failure ? { error: failure.error } : {}),
+      };
+    }
   }
 
   async #landPage(file: BatchFile, filePage: number, page: AcquiredImage): Promise<void> {

@@ -6,6 +6,8 @@ export interface Progress {
   pagesPerMinute: number;
   /** Seconds left, estimated from pages per finished file; undefined until one file finished. */
   etaSeconds?: number;
+  /** The pipeline's work on the job's pages, when this run processes them. */
+  processed?: { done: number; total: number };
 }
 
 export class ProgressMeter {
@@ -25,6 +27,12 @@ export class ProgressMeter {
   page(): void {
     this.pagesThisRun += 1;
     this.pages += 1;
+  }
+
+  private processed: Progress['processed'];
+
+  setProcessed(done: number, total: number): void {
+    this.processed = { done, total };
   }
 
   /** A hot folder's new files join the total as they arrive. */
@@ -51,6 +59,7 @@ export class ProgressMeter {
       filesTotal: this.filesTotal,
       pagesPerMinute: Math.round(pagesPerMinute * 10) / 10,
       ...(eta !== undefined ? { etaSeconds: Math.round(eta) } : {}),
+      ...(this.processed ? { processed: { ...this.processed } } : {}),
     };
   }
 }
@@ -60,5 +69,8 @@ export function formatProgress(p: Progress): string {
     p.etaSeconds === undefined
       ? '…'
       : `${Math.floor(p.etaSeconds / 60)}m${String(p.etaSeconds % 60).padStart(2, '0')}s`;
-  return `${p.pages} trang/pages · tệp/files ${p.filesDone}/${p.filesTotal} · ${p.pagesPerMinute} trang/phút pages/min · còn/ETA ${eta}`;
+  const processed = p.processed
+    ? ` · xử lý/processed ${p.processed.done}/${p.processed.total}`
+    : '';
+  return `${p.pages} trang/pages · tệp/files ${p.filesDone}/${p.filesTotal} · ${p.pagesPerMinute} trang/phút pages/min · còn/ETA ${eta}${processed}`;
 }
