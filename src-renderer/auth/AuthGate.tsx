@@ -10,6 +10,7 @@ import { Fragment, useCallback, useEffect, useMemo, useState, type ReactNode } f
 import { useTranslation } from 'react-i18next';
 import { ApiProvider, useApi } from '../api/index.js';
 import type { AuthStatus } from './auth-status.js';
+import { AdminDialog } from './AdminDialog.js';
 import { FirstRunScreen } from './FirstRunScreen.js';
 import { useAuthTexts } from './i18n.js';
 import { LockScreen } from './LockScreen.js';
@@ -30,6 +31,7 @@ export function AuthGate(props: { children: ReactNode }) {
   const [notice, setNotice] = useState<string | undefined>();
   // OS mode: the curtain is the renderer's alone (there is no password to check).
   const [curtain, setCurtain] = useState(false);
+  const [adminOpen, setAdminOpen] = useState(false);
 
   const known = (status: AuthStatus) => setState({ kind: 'known', status });
   const refresh = useCallback(() => {
@@ -61,6 +63,7 @@ export function AuthGate(props: { children: ReactNode }) {
   }, [api, status?.mode, refresh]);
   const signOut = () => {
     setCurtain(false);
+    setAdminOpen(false);
     setNotice(undefined);
     api.call('auth.signOut', {}).then(known, refresh);
   };
@@ -86,17 +89,28 @@ export function AuthGate(props: { children: ReactNode }) {
     <ApiProvider transport={watched}>
       <div className={`auth-shell ${current.mode}`}>
         {current.mode === 'local' && (
-          <SessionBar clerk={current.clerk} onLock={lock} onSignOut={signOut} />
+          <SessionBar
+            clerk={current.clerk}
+            onAdmin={() => setAdminOpen(true)}
+            onLock={lock}
+            onSignOut={signOut}
+          />
         )}
         <div
           className="auth-app"
-          inert={locked}
+          inert={locked || adminOpen}
           aria-hidden={locked || undefined}
           data-locked={locked}
         >
           {/* Another clerk starts with a fresh app, never with the previous one's work. */}
           <Fragment key={current.clerk.username}>{props.children}</Fragment>
         </div>
+        {adminOpen && !locked && current.clerk.role === 'admin' && (
+          <AdminDialog
+            passwordMinLength={current.passwordMinLength}
+            onClose={() => setAdminOpen(false)}
+          />
+        )}
         {locked && (
           <LockScreen
             mode={current.mode}

@@ -2,7 +2,12 @@
 import type { Clerk } from './auth-status.js';
 import { useAuthTexts } from './i18n.js';
 
-export function SessionBar(props: { clerk: Clerk; onLock(): void; onSignOut(): void }) {
+export function SessionBar(props: {
+  clerk: Clerk;
+  onAdmin(): void;
+  onLock(): void;
+  onSignOut(): void;
+}) {
   const t = useAuthTexts();
   const { clerk } = props;
   return (
@@ -11,6 +16,11 @@ export function SessionBar(props: { clerk: Clerk; onLock(): void; onSignOut(): v
         {t('clerk', { name: clerk.displayName })}
         {clerk.role === 'admin' && ` · ${t('roleAdmin')}`}
       </span>
+      {clerk.role === 'admin' && (
+        <button type="button" onClick={props.onAdmin}>
+          {t('admin')}
+        </button>
+      )}
       <button type="button" onClick={props.onLock}>
         {t('lockNow')}
       </button>

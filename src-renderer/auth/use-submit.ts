@@ -1,24 +1,26 @@
-/** One form submission to the core: busy while it runs, the core's message when it fails. */
+/** One action on the core from a form: busy while it runs, the core's message when it fails. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/index.js';
 
-export function useSubmit<T>(
-  action: () => Promise<T>,
-  onDone: (value: T) => void,
-): {
+export interface Submission<A extends unknown[]> {
   busy: boolean;
   error: string | undefined;
   setError(message: string | undefined): void;
-  submit(): void;
-} {
+  submit(...args: A): void;
+}
+
+export function useSubmit<A extends unknown[], T>(
+  action: (...args: A) => Promise<T>,
+  onDone: (value: T) => void,
+): Submission<A> {
   const { i18n } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
-  const submit = () => {
+  const submit = (...args: A) => {
     setBusy(true);
     setError(undefined);
-    action().then(
+    action(...args).then(
       (value) => {
         setBusy(false);
         onDone(value);

@@ -9,7 +9,9 @@ import { implement } from '../handler.js';
 export const authHandlers = implement(authContract, {
   'auth.status': (_input, { core, session }) => core.use(identityService).status(session.token),
   'auth.signIn': async ({ username, password }, { core, session, transport }) => {
-    const grant = await core.use(identityService).signIn(username, password, transport);
+    const grant = await core
+      .use(identityService)
+      .signIn(username, password, transport, session.token);
     session.set(grant.token);
     return grant.status;
   },

@@ -215,8 +215,16 @@ export class IdentityService {
     return token;
   }
 
-  /** Signs a clerk in (`local` mode). `actor` names the transport and the user name tried. */
-  async signIn(username: string, password: string, transport: string): Promise<SessionGrant> {
+  /**
+   * Signs a clerk in (`local` mode), ending the caller's previous session if it had one (a
+   * clerk taking over the counter). The audit actor is the transport and the user name tried.
+   */
+  async signIn(
+    username: string,
+    password: string,
+    transport: string,
+    previousToken?: string,
+  ): Promise<SessionGrant> {
     this.requireLocal();
     const store = await this.#deps.store();
     const actor = `${transport}:${username}`;
@@ -228,6 +236,7 @@ export class IdentityService {
     }
     await this.checkPassword(store, account, password, actor);
     if (account.disabled) throw accountDisabled(account.username);
+    if (previousToken !== undefined) store.accounts.endSession(tokenDigest(previousToken));
     const token = this.openSession(store, account, actor);
     return { token, status: await this.status(token) };
   }
