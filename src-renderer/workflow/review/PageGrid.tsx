@@ -7,6 +7,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   useEffect,
   useLayoutEffect,
+  useMemo,
   useRef,
   useState,
   type DragEvent,
@@ -14,12 +15,20 @@ import {
 } from 'react';
 import { useReviewTexts } from './i18n.js';
 import { gridRows, rowOfPage } from './layout.js';
-import { DRAG_TYPE, PageTile } from './PageTile.js';
+import { DRAG_TYPE, PageTile, type TileHandlers } from './PageTile.js';
 import type { ReviewComponent, ReviewPage } from './types.js';
 
 const TILE_WIDTH = 176;
 const TILE_ROW_HEIGHT = 260;
 const HEADER_HEIGHT = 48;
+
+/** The page ids a drop carries (and the drop accepted), if it is pages from this grid. */
+function draggedPages(event: DragEvent): number[] | undefined {
+  const raw = event.dataTransfer.getData(DRAG_TYPE);
+  if (!raw) return undefined;
+  event.preventDefault();
+  return JSON.parse(raw) as number[];
+}
 
 export interface DropTarget {
   MaThanhPhanHoSo: string;
@@ -70,12 +79,27 @@ export function PageGrid(props: {
   }, [focusedRow, virtualizer]);
 
   const names = new Map(props.components.map((c) => [c.MaThanhPhanHoSo, c.TenThanhPhanHoSo]));
-  const dropped = (event: DragEvent, target: DropTarget) => {
-    const raw = event.dataTransfer.getData(DRAG_TYPE);
-    if (!raw) return;
-    event.preventDefault();
-    props.onDrop(JSON.parse(raw) as number[], target);
-  };
+  // One set of tile handlers for the grid's life, reading the latest props, so memoised tiles
+  // are not re-rendered just because the parent made new functions.
+  const latest = useRef(props);
+  useLayoutEffect(() => {
+    latest.current = props;
+  });
+  const handlers = useMemo<TileHandlers>(
+    () => ({
+      onPick: (page, how) => latest.current.onPick(page, how),
+      onDragStart: (page, event) => {
+        event.dataTransfer.setData(DRAG_TYPE, JSON.stringify(latest.current.onDragPages(page)));
+        event.dataTransfer.effectAllowed = 'move';
+      },
+      onDrop: (page, event) => {
+        const ids = draggedPages(event);
+        if (ids)
+          latest.current.onDrop(ids, { MaThanhPhanHoSo: page.MaThanhPhanHoSo, pageId: page.id });
+      },
+    }),
+    [],
+  );
 
   return (
     <div ref={scroller} className="review-grid-scroll">
@@ -105,7 +129,10 @@ export function PageGrid(props: {
                 onDragOver={(e) => {
                   if (e.dataTransfer.types.includes(DRAG_TYPE)) e.preventDefault();
                 }}
-                onDrop={(e) => dropped(e, { MaThanhPhanHoSo: c.MaThanhPhanHoSo })}
+                onDrop={(e) => {
+                  const ids = draggedPages(e);
+                  if (ids) props.onDrop(ids, { MaThanhPhanHoSo: c.MaThanhPhanHoSo });
+                }}
               >
                 <strong>{c.TenThanhPhanHoSo}</strong>
                 {c.BatBuoc && <span className="required-mark"> ({t('required')})</span>}
@@ -135,14 +162,7 @@ export function PageGrid(props: {
                   componentName={names.get(page.MaThanhPhanHoSo) ?? page.MaThanhPhanHoSo}
                   selected={props.selected.has(page.id)}
                   focused={page.id === focused}
-                  onPick={(how) => props.onPick(page, how)}
-                  onDragStart={(e) => {
-                    e.dataTransfer.setData(DRAG_TYPE, JSON.stringify(props.onDragPages(page)));
-                    e.dataTransfer.effectAllowed = 'move';
-                  }}
-                  onDrop={(e) =>
-                    dropped(e, { MaThanhPhanHoSo: page.MaThanhPhanHoSo, pageId: page.id })
-                  }
+                  handlers={handlers}
                 />
               ))}
             </div>

@@ -71,8 +71,9 @@ export function PagePreview(props: {
 
 function PageText(props: { MaHoSo: string; page: ReviewPage }) {
   const t = useReviewTexts();
+  // OCR text changes only when the pipeline reads the page (again)
   const text = useApiQuery('pages.text', { MaHoSo: props.MaHoSo, pageId: props.page.id }, [
-    'pages.changed',
+    'pipeline.pageProcessed',
   ]);
   return (
     <section className="review-ocr" aria-labelledby="review-ocr-title">

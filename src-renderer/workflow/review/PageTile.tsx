@@ -1,5 +1,5 @@
 /** One page in the grid: its thumbnail, number and flags; draggable, and a drop target. */
-import type { DragEvent } from 'react';
+import { memo, type DragEvent } from 'react';
 import type { ReviewPage } from './types.js';
 import { pageMark } from '../scan/index.js';
 import { useReviewTexts } from './i18n.js';
@@ -7,16 +7,23 @@ import { usePageImage } from './page-images.js';
 
 export const DRAG_TYPE = 'application/x-sohoa-pages';
 
-export function PageTile(props: {
+export interface TileHandlers {
+  onPick: (page: ReviewPage, how: { ctrl: boolean; shift: boolean }) => void;
+  onDragStart: (page: ReviewPage, event: DragEvent) => void;
+  onDrop: (page: ReviewPage, event: DragEvent) => void;
+}
+
+interface TileProps {
   MaHoSo: string;
   page: ReviewPage;
   componentName: string;
   selected: boolean;
   focused: boolean;
-  onPick: (event: { ctrl: boolean; shift: boolean }) => void;
-  onDragStart: (event: DragEvent) => void;
-  onDrop: (event: DragEvent) => void;
-}) {
+  handlers: TileHandlers;
+}
+
+/** Memoised: scrolling or a listing refresh re-renders only the tiles whose page changed. */
+export const PageTile = memo(function PageTile(props: TileProps) {
   const t = useReviewTexts();
   const { page } = props;
   const url = usePageImage(props.MaHoSo, page.id, page.version, 'thumbnail');
@@ -43,18 +50,21 @@ export function PageTile(props: {
       aria-label={label}
       className={classes.join(' ')}
       draggable
-      onClick={(e) => props.onPick({ ctrl: e.ctrlKey || e.metaKey, shift: e.shiftKey })}
-      onDragStart={props.onDragStart}
+      onClick={(e) =>
+        props.handlers.onPick(page, { ctrl: e.ctrlKey || e.metaKey, shift: e.shiftKey })
+      }
+      onDragStart={(e) => props.handlers.onDragStart(page, e)}
       onDragOver={(e) => {
         if (e.dataTransfer.types.includes(DRAG_TYPE)) e.preventDefault();
       }}
-      onDrop={props.onDrop}
+      onDrop={(e) => props.handlers.onDrop(page, e)}
     >
       <div className="review-thumb">
         {url && (
           <img
             src={url}
             alt=""
+            decoding="async"
             draggable={false}
             onLoad={() => performance.mark(pageMark('shown', page.id))}
           />
@@ -69,5 +79,25 @@ export function PageTile(props: {
         ))}
       </div>
     </div>
+  );
+}, sameTile);
+
+/** A refreshed listing brings new objects for unchanged pages; compare what a tile shows. */
+function sameTile(a: TileProps, b: TileProps): boolean {
+  const p = a.page;
+  const q = b.page;
+  return (
+    a.selected === b.selected &&
+    a.focused === b.focused &&
+    a.componentName === b.componentName &&
+    a.handlers === b.handlers &&
+    a.MaHoSo === b.MaHoSo &&
+    p.id === q.id &&
+    p.version === q.version &&
+    p.index === q.index &&
+    p.MaThanhPhanHoSo === q.MaThanhPhanHoSo &&
+    p.blank === q.blank &&
+    p.lowConfidence === q.lowConfidence &&
+    p.needsReview === q.needsReview
   );
 }

@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi, useApiQuery, type ApiError } from '../../api/index.js';
+import { useApi, type ApiError } from '../../api/index.js';
 import { useReviewTexts } from './i18n.js';
 import { dropIndex } from './layout.js';
 import { PageGrid, type DropTarget } from './PageGrid.js';
@@ -16,6 +16,7 @@ import { ReviewNotice, type Notice } from './ReviewNotice.js';
 import { ReviewToolbar } from './ReviewToolbar.js';
 import { lastScannerChoice } from '../scan/index.js';
 import type { ReviewPage } from './types.js';
+import { usePageListing } from './use-page-listing.js';
 import './review.css';
 
 export interface ReviewStepProps {
@@ -26,7 +27,7 @@ export function ReviewStep({ MaHoSo }: ReviewStepProps) {
   const t = useReviewTexts();
   const api = useApi();
   const { i18n } = useTranslation();
-  const listing = useApiQuery('pages.list', { MaHoSo }, ['pages.changed', 'scan.pageAcquired']);
+  const listing = usePageListing(MaHoSo);
   const [focusedId, setFocused] = useState<number>();
   const [selection, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [zoom, setZoom] = useState(1);
@@ -81,12 +82,13 @@ export function ReviewStep({ MaHoSo }: ReviewStepProps) {
         .slice(0, last)
         .reverse()
         .find((p) => !gone.includes(p));
+      // away from the pages first, so nothing asks for them once they are gone
+      setSelected(new Set());
+      setFocused((after ?? before)?.id);
       const { actionId } = await api.call('pages.delete', {
         MaHoSo,
         pageIds: gone.map((p) => p.id),
       });
-      setSelected(new Set());
-      setFocused((after ?? before)?.id);
       setNotice({ kind: 'deleted', count: gone.length, actionId });
     });
 

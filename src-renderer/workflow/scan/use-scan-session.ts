@@ -94,7 +94,10 @@ export function useScanSession(MaHoSo: string) {
       api.on('scan.pageAcquired', (event) => {
         const location = event.location;
         if (!('dossier' in location) || location.dossier !== MaHoSo) return;
-        performance.mark(pageMark('event', location.pageId));
+        // the core's own delay (last byte → event) rides along, for end-to-end latency
+        performance.mark(pageMark('event', location.pageId), {
+          detail: { latencyMs: event.latencyMs },
+        });
         const thumb = {
           pageId: location.pageId,
           MaThanhPhanHoSo: location.component,
