@@ -15,6 +15,7 @@ import {
   loadConfig,
   type FileLogger,
 } from '../platform/index.js';
+import { installOsKeychain } from './keychain.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
 import { startUpdater } from './updater.js';
 import { isAppUrl } from './security.js';
@@ -40,8 +41,12 @@ async function start(): Promise<void> {
   const dataDir = dataDirFromArgs(process.argv);
   const { logging } = loadConfig({ dataDir }).config;
   log = await createFileLogger({ dataDir, ...logging });
+  const keychain = installOsKeychain();
   core = createCore({ dataDir, logger: log.logger });
-  log.logger.info({ version: app.getVersion(), dataDir }, 'desktop app starting');
+  log.logger.info(
+    { version: app.getVersion(), dataDir, keychain: keychain.location },
+    'desktop app starting',
+  );
   denyPermissions();
   serveRenderer(rendererDir);
   stopIpc = serveIpc({

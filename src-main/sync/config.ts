@@ -1,12 +1,14 @@
 /**
  * The sync engine's settings, taken from the app configuration (`gateway`, `agency` and `sync`
- * sections) plus the workstation's client secret, which never sits in a config file: the app
- * passes it from the OS keychain; the CLI reads `SOHOA_GATEWAY_SECRET` or the 0600 file
- * `<dataDir>/secrets/gateway-client-secret` written by `sohoa sync login`.
+ * sections) plus the workstation's client secret, which never sits in a config file nor in the
+ * data folder: `sohoa sync login` puts it in the keychain (the OS keychain in the desktop app,
+ * an owner-only file outside the data folder elsewhere); `SOHOA_GATEWAY_SECRET` overrides it.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { AppError } from '../domain/index.js';
+import { processKeychain } from '../platform/index.js';
 import type { AppConfig } from '../platform/index.js';
 import { checkGatewayUrl } from './url-policy.js';
 
@@ -65,24 +67,38 @@ export function syncSettingsFrom(
   };
 }
 
-function secretFile(dataDir: string): string {
+/** Where older versions kept the secret, inside the data folder; moved out on first read. */
+function legacySecretFile(dataDir: string): string {
   return join(dataDir, 'secrets', 'gateway-client-secret');
 }
 
+/** One secret per data folder (a contractor's PC may sync several folders to several gateways). */
+function secretName(dataDir: string): string {
+  const id = createHash('sha256').update(resolve(dataDir)).digest('hex').slice(0, 16);
+  return `gateway-client-secret-${id}`;
+}
+
+/**
+ * The client secret: `SOHOA_GATEWAY_SECRET` in `env`, else the keychain's. `env` only decides
+ * the override; the keychain is the process's (the app installs the OS one).
+ */
 export function readClientSecret(
   dataDir: string,
   env: NodeJS.ProcessEnv = process.env,
 ): string | undefined {
   if (env.SOHOA_GATEWAY_SECRET) return env.SOHOA_GATEWAY_SECRET;
-  const file = secretFile(dataDir);
-  return existsSync(file) ? readFileSync(file, 'utf8').trim() || undefined : undefined;
+  const stored = processKeychain().get(secretName(dataDir))?.toString('utf8');
+  if (stored) return stored;
+  const legacy = legacySecretFile(dataDir);
+  if (!existsSync(legacy)) return undefined;
+  const secret = readFileSync(legacy, 'utf8').trim() || undefined;
+  if (secret) writeClientSecret(dataDir, secret);
+  rmSync(legacy, { force: true });
+  return secret;
 }
 
 export function writeClientSecret(dataDir: string, secret: string): void {
-  const dir = join(dataDir, 'secrets');
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const file = secretFile(dataDir);
-  writeFileSync(`${file}.tmp`, `${secret}\n`, { mode: 0o600 });
-  chmodSync(`${file}.tmp`, 0o600);
-  renameSync(`${file}.tmp`, file);
+  // The folder the secret belongs to exists from its login on, as it did when the file lived there.
+  mkdirSync(dataDir, { recursive: true });
+  processKeychain().set(secretName(dataDir), Buffer.from(secret, 'utf8'));
 }

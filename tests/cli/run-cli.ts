@@ -12,11 +12,15 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Environment without the developer's SOHOA_* settings, plus the test's own. */
+/**
+ * Environment without the developer's SOHOA_* settings, plus the test's own. The test run's
+ * keychain folder stays: the child must find the keys of stores the test made (and never
+ * write keys into the real home).
+ */
 export function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env))
-    if (!key.startsWith('SOHOA_')) env[key] = value;
+    if (!key.startsWith('SOHOA_') || key === 'SOHOA_KEY_DIR') env[key] = value;
   return { ...env, ...extra };
 }
 

@@ -35,7 +35,7 @@ function filesUnder(dir: string): string[] {
 /** What a thief could look for: text in UTF-8 (and its folded form), and pieces of the image. */
 function needles(image: Buffer): Array<{ what: string; bytes: Buffer }> {
   const text = [CITIZEN.name, CITIZEN.folded, CITIZEN.cccd, CITIZEN.address, CITIZEN.ocr];
-  const out = text.flatMap((t) => [
+  const out: Array<{ what: string; bytes: Buffer }> = text.flatMap((t) => [
     { what: t, bytes: Buffer.from(t.normalize('NFC')) },
     { what: `${t} (NFD)`, bytes: Buffer.from(t.normalize('NFD')) },
   ]);

@@ -25,6 +25,7 @@ import {
   type SafeStorageLike,
 } from '../../src-main/platform/keychain/index.js';
 import { openStore } from '../../src-main/store/index.js';
+import { readClientSecret, writeClientSecret } from '../../src-main/sync/index.js';
 import {
   CITIZEN,
   openIn,
@@ -163,6 +164,40 @@ describe('data keys of a folder', () => {
       expect(back.search.search({ query: CITIZEN.folded }).length).toBeGreaterThan(0);
     } finally {
       back.close();
+    }
+  });
+});
+
+describe('gateway client secret', () => {
+  it('goes to the keychain, never into the data folder; an old 0600 file is moved there', () => {
+    box = sandbox();
+    const keyDir = process.env.SOHOA_KEY_DIR;
+    if (!keyDir) throw new Error('vitest sets SOHOA_KEY_DIR');
+    const secret = `tram-01-${randomBytes(8).toString('hex')}`;
+    writeClientSecret(box.dataDir, secret);
+    expect(readClientSecret(box.dataDir, {})).toBe(secret);
+    expect(readClientSecret(box.dataDir, { SOHOA_GATEWAY_SECRET: 'from-env' })).toBe('from-env');
+    const inFolder = readdirSync(box.dataDir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => readFileSync(join(e.parentPath, e.name)));
+    expect(inFolder.some((b) => b.includes(secret))).toBe(false);
+    const stored = readdirSync(keyDir)
+      .filter((f) => f.startsWith('gateway-client-secret-'))
+      .map((f) => readFileSync(join(keyDir, f)));
+    expect(stored.some((b) => b.includes(secret))).toBe(true);
+
+    // a station upgraded from the version that kept it in <data>/secrets/
+    const old = sandbox();
+    try {
+      mkdirSync(join(old.dataDir, 'secrets'), { recursive: true });
+      writeFileSync(join(old.dataDir, 'secrets', 'gateway-client-secret'), 'old-secret\n', {
+        mode: 0o600,
+      });
+      expect(readClientSecret(old.dataDir, {})).toBe('old-secret');
+      expect(existsSync(join(old.dataDir, 'secrets', 'gateway-client-secret'))).toBe(false);
+      expect(readClientSecret(old.dataDir, {})).toBe('old-secret');
+    } finally {
+      old.remove();
     }
   });
 });

@@ -1,0 +1,219 @@
+/**
+ * What encryption at rest costs (issue #12: goal under 10 %), as ratios of an encrypted store to a
+ * plain one built and measured in the same run, rounds interleaved so both see the same machine:
+ *
+ * - page pipeline: landing scanned pages (durable blob + rows, as the scanner does) and reading
+ *   them back (as cleanup, OCR and PDF assembly do);
+ * - search: clerk queries (names without accents, procedure words) over indexed OCR text.
+ *
+ * The plain store is a folder from before encryption (plain database, no key), i.e. exactly what
+ * the encrypted one would be without it. SOHOA_BENCH_PAGES (default 240) and
+ * SOHOA_BENCH_DOSSIERS (default 3000) scale the data.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { FileKeychain } from '../../src-main/platform/index.js';
+import { migrate, openDatabase, openStore } from '../../src-main/store/index.js';
+import type { Store } from '../../src-main/store/index.js';
+import { familyNames, givenNames, middleNames } from '../fixtures/corpus.js';
+import type { BenchReport } from './report.js';
+
+const PAGES = Number(process.env.SOHOA_BENCH_PAGES ?? 240);
+const DOSSIERS = Number(process.env.SOHOA_BENCH_DOSSIERS ?? 3000);
+const ROUNDS = 4;
+/** A 300 dpi A4 page after cleanup and compression is a few hundred KB. */
+const PAGE_BYTES = 300 * 1024;
+
+function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const pick = <T>(r: () => number, list: readonly T[]): T =>
+  list[Math.floor(r() * list.length)] as T;
+
+const WORDS = (
+  'đăng ký khai sinh kết hôn khai tử chứng thực bản sao giấy tờ hộ tịch cư trú thường trú tạm trú ' +
+  'ủy ban nhân dân xã phường huyện tỉnh cộng hòa xã hội chủ nghĩa việt nam tờ khai họ tên ngày ' +
+  'tháng năm sinh nơi sinh giới tính dân tộc quốc tịch số định danh cá nhân căn cước công dân'
+).split(' ');
+
+async function plainStore(dir: string): Promise<Store> {
+  mkdirSync(dir, { recursive: true });
+  const db = openDatabase(join(dir, 'sohoa.db'));
+  await migrate(db);
+  db.close();
+  return openStore(dir);
+}
+
+function dossierIn(store: Store, owner: string, day: number): number {
+  const { components } = store.createDossier(
+    {
+      MaTTHC: '1.001193',
+      TenTTHC: 'Đăng ký khai sinh',
+      MaLinhVuc: 'HOTICH',
+      TenLinhVuc: 'Hộ tịch',
+      ChuHoSo: owner,
+      LoaiDoiTuong: 1,
+      NoiNopHoSo: '000.00.06.H56',
+      DonViXuLy: '000.00.06.H56',
+      KenhThucHien: 1,
+      NgayTiepNhan: `202611${String(1 + (day % 28)).padStart(2, '0')}090000`,
+      TrangThaiHoSo: 2,
+      components: [{ MaThanhPhanHoSo: 'TK', TenThanhPhanHoSo: 'Tờ khai', BatBuoc: true }],
+    },
+    'bench',
+  );
+  return components[0]!.id;
+}
+
+/** Fills a store with DOSSIERS dossiers of one OCR'd page each (same seed: same text). */
+function fillForSearch(store: Store): string[] {
+  const r = rng(42);
+  const owners: string[] = [];
+  const tiny = Buffer.from('p');
+  for (let b = 0; b < DOSSIERS; b += 250) {
+    store.transaction(() => {
+      for (let d = b; d < Math.min(DOSSIERS, b + 250); d++) {
+        const owner = `${pick(r, familyNames)} ${pick(r, middleNames)} ${pick(r, givenNames)}`;
+        owners.push(owner);
+        const componentId = dossierIn(store, owner, d);
+        const page = store.addPage({
+          componentId,
+          bytes: Buffer.concat([tiny, Buffer.from(String(d))]),
+          mime: 'image/png',
+        });
+        const text = ['Họ và tên:', owner];
+        for (let w = 0; w < 40; w++) text.push(pick(r, WORDS));
+        store.setPageOcr({
+          pageId: page.id,
+          text: text.join(' '),
+          words: [],
+          confidence: 0.9,
+          engine: 'bench',
+        });
+      }
+    });
+  }
+  return owners;
+}
+
+function fold(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
+}
+
+export async function run(): Promise<BenchReport> {
+  const root = mkdtempSync(join(tmpdir(), 'sohoa-bench-enc-'));
+  process.env.SOHOA_KEY_DIR ??= join(root, 'keychain');
+  try {
+    const plain = await plainStore(join(root, 'plain'));
+    const sealed = await openStore(join(root, 'sealed'), {
+      keychain: new FileKeychain(process.env.SOHOA_KEY_DIR),
+    });
+    if (plain.keys.encrypted || !sealed.keys.encrypted)
+      throw new Error('bench stores are not what they claim');
+    const stores = { plain, sealed };
+    const pages = Array.from({ length: PAGES }, () => randomBytes(PAGE_BYTES));
+    const components = {
+      plain: dossierIn(plain, 'Nguyễn Văn A', 1),
+      sealed: dossierIn(sealed, 'Nguyễn Văn A', 1),
+    };
+
+    // Landing then reading, in rounds alternating which store goes first.
+    const land = { plain: 0, sealed: 0 };
+    const read = { plain: 0, sealed: 0 };
+    const perRound = Math.ceil(PAGES / ROUNDS);
+    for (let round = 0; round < ROUNDS; round++) {
+      const slice = pages.slice(round * perRound, (round + 1) * perRound);
+      const order =
+        round % 2 === 0 ? (['plain', 'sealed'] as const) : (['sealed', 'plain'] as const);
+      for (const which of order) {
+        const store = stores[which];
+        const t0 = performance.now();
+        const ids = slice.map(
+          (bytes) =>
+            store.addPage({ componentId: components[which], bytes, mime: 'image/jpeg' }).id,
+        );
+        const t1 = performance.now();
+        for (const id of ids) store.readPage(id);
+        const t2 = performance.now();
+        land[which] += t1 - t0;
+        read[which] += t2 - t1;
+      }
+    }
+
+    const owners = { plain: fillForSearch(plain), sealed: fillForSearch(sealed) };
+    const r = rng(7);
+    const queries = Array.from({ length: 200 }, (_, i) =>
+      i % 3 === 0 ? `${pick(r, WORDS)} ${pick(r, WORDS)}` : fold(pick(r, owners.plain)),
+    );
+    const search = { plain: 0, sealed: 0 };
+    let hits = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      const order =
+        round % 2 === 0 ? (['plain', 'sealed'] as const) : (['sealed', 'plain'] as const);
+      for (const which of order) {
+        const t = performance.now();
+        for (const query of queries) hits += stores[which].search.search({ query }).length;
+        search[which] += performance.now() - t;
+      }
+    }
+    plain.close();
+    sealed.close();
+
+    const ratio = (m: { plain: number; sealed: number }) => m.sealed / m.plain;
+    const pipeline = ratio({ plain: land.plain + read.plain, sealed: land.sealed + read.sealed });
+    const searchRatio = ratio(search);
+    const n = ROUNDS * queries.length;
+    return {
+      name: 'encryption',
+      setup: {
+        pages: PAGES,
+        pageBytes: PAGE_BYTES,
+        dossiersSearched: DOSSIERS,
+        queries: n,
+        hits,
+        database: 'SQLite3 Multiple Ciphers (ChaCha20-Poly1305) vs plain',
+        blobs: 'AES-256-GCM 64 KiB segments vs plain',
+        anchor: 'the same work on a plain store, same run, rounds interleaved',
+      },
+      figures: [
+        { name: 'landing, plain (anchor)', value: land.plain / PAGES, unit: 'ms/page' },
+        { name: 'landing, encrypted', value: land.sealed / PAGES, unit: 'ms/page' },
+        { name: 'reading, plain (anchor)', value: read.plain / PAGES, unit: 'ms/page' },
+        { name: 'reading, encrypted', value: read.sealed / PAGES, unit: 'ms/page' },
+        { name: 'reading alone, encrypted / plain', value: ratio(read), unit: 'x' },
+        {
+          name: 'page pipeline (land + read), encrypted / plain',
+          value: pipeline,
+          unit: 'x',
+          goal: '< 1.10',
+          met: pipeline < 1.1,
+        },
+        { name: 'search, plain (anchor)', value: search.plain / n, unit: 'ms/query' },
+        { name: 'search, encrypted', value: search.sealed / n, unit: 'ms/query' },
+        {
+          name: 'search, encrypted / plain',
+          value: searchRatio,
+          unit: 'x',
+          goal: '< 1.10',
+          met: searchRatio < 1.1,
+        },
+      ],
+    };
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
