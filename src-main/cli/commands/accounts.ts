@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { Account } from '../../domain/index.js';
 import {
+  AppError,
   DisplayNameSchema,
   PasswordSchema,
   RoleSchema,
@@ -17,7 +18,7 @@ import {
 import { createCore } from '../../core/index.js';
 import { identityService, type IdentityService } from '../../core/identity/index.js';
 import type { CliContext, RegisterCommands } from '../context.js';
-import { readSecret } from '../secret.js';
+import { promptHidden, readSecret } from '../secret.js';
 import { cliActor } from './dossier.js';
 
 const envName = z
@@ -47,7 +48,15 @@ async function newPassword(passwordEnv: string | undefined): Promise<string> {
     en: 'new password',
     flag: '--password-env',
   });
-  return parse(PasswordSchema, value, { vi: 'Mật khẩu', en: 'password' });
+  const password = parse(PasswordSchema, value, { vi: 'Mật khẩu', en: 'password' });
+  // Typed blind at a terminal: ask twice, so a typo does not lock the clerk out.
+  if (env === undefined && (await promptHidden('Nhập lại / Repeat: ')) !== value) {
+    throw new AppError('VALIDATION', {
+      vi: 'Hai lần nhập mật khẩu không giống nhau',
+      en: 'The two passwords differ',
+    });
+  }
+  return password;
 }
 
 function line(a: Account): string {
