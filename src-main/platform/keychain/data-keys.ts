@@ -13,6 +13,7 @@ import {
   closeSync,
   existsSync,
   fsyncSync,
+  linkSync,
   mkdirSync,
   openSync,
   readFileSync,
@@ -117,7 +118,14 @@ export class DataKeys {
     const keys = new DataKeys(dataDir, options);
     if (!keys.#state && options.isNew) {
       const key = keys.#createKey(options.recoveryPublicKey?.());
-      keys.#writeState({ format: 1, current: key.id });
+      if (!keys.#createState({ format: 1, current: key.id })) {
+        // Another process made the folder's key first: use that one, forget ours.
+        keys.keychain.delete(dataKeyName(key.id));
+        rmSync(keys.#escrowFile(key.id), { force: true });
+        keys.#cache.delete(key.id);
+        keys.#state = keys.#readState();
+        keys.#announce();
+      }
     }
     return keys;
   }
@@ -276,6 +284,24 @@ export class DataKeys {
     writeAtomically(this.file, `${JSON.stringify(state, null, 2)}\n`);
     this.#state = state;
     this.#announce();
+  }
+
+  /** Writes the first state of a folder unless one exists (link() fails rather than replaces). */
+  #createState(state: State): boolean {
+    mkdirSync(this.dataDir, { recursive: true });
+    const temp = `${this.file}.${process.pid}.new`;
+    writeAtomically(temp, `${JSON.stringify(state, null, 2)}\n`);
+    try {
+      linkSync(temp, this.file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw error;
+    } finally {
+      rmSync(temp, { force: true });
+    }
+    this.#state = state;
+    this.#announce();
+    return true;
   }
 
   #announce(): void {
