@@ -11,9 +11,11 @@ import type {
   PagesChanged,
   PageText,
 } from '../../src-main/core/review/index.js';
+import { useSaneTestDevice } from '../scan/sane-test-device.js';
 import { snapshot } from '../store/helpers.js';
 import { landPages, startReviewFixture, type ReviewFixture } from './fixture.js';
 
+useSaneTestDevice(); // before the scanner host starts: it inherits the environment
 let fx: ReviewFixture;
 let MaHoSo = '';
 
@@ -251,5 +253,62 @@ describe('bad input changes nothing', () => {
 
     expect(snapshot(fx.store)).toEqual(before);
     expect(await order('TK_KHAI_SINH')).toEqual(mine);
+  });
+});
+
+describe('pages.rescan', () => {
+  it(
+    'a page scanned again takes the old one’s place; undo brings the old one back',
+    {
+      timeout: 90_000,
+    },
+    async () => {
+      const before = (await order('TK_KHAI_SINH')) as number[];
+      const target = before[1] as number;
+      const ended = new Map<string, string>();
+      const off = fx.core.events.subscribe((name, payload) => {
+        if (name === 'scan.finished' || name === 'scan.failed')
+          ended.set(
+            (payload as { sessionId: string }).sessionId,
+            JSON.stringify({ name, payload }),
+          );
+      });
+      const { sessionId } = await fx.ok<{ sessionId: string }>('pages.rescan', {
+        MaHoSo,
+        pageId: target,
+        device: 'test:0',
+        source: 'flatbed',
+        dpi: 50,
+        mode: 'gray',
+      });
+      await expect.poll(() => ended.get(sessionId), { timeout: 60_000 }).toBeDefined();
+      off();
+      expect(JSON.parse(ended.get(sessionId) ?? '{}')).toMatchObject({
+        name: 'scan.finished',
+        payload: { pages: 1 },
+      });
+      expect((await list()).undo?.reason).toBe('replaced');
+      const after = (await order('TK_KHAI_SINH')) as number[];
+      const fresh = after[1] as number;
+      expect(after).toHaveLength(before.length);
+      expect(fresh).not.toBe(target);
+      expect(after.filter((id) => id !== fresh)).toEqual(before.filter((id) => id !== target));
+      expect(fx.store.pages.require(fresh)).toMatchObject({ width: expect.any(Number), dpi: 50 });
+
+      await fx.ok('pages.undoDelete', { MaHoSo });
+      expect(await order('TK_KHAI_SINH')).toEqual([before[0], target, fresh, ...before.slice(2)]);
+      const actions = fx.store.db
+        .prepare(
+          "SELECT action FROM audit_log WHERE action LIKE 'page.%' ORDER BY seq DESC LIMIT 2",
+        )
+        .all() as Array<{ action: string }>;
+      expect(actions.map((a) => a.action)).toEqual(['page.restore', 'page.replace']);
+    },
+  );
+
+  it('refuses a page that is not in the dossier before touching the scanner', async () => {
+    const answer = await fx.call('pages.rescan', { MaHoSo, pageId: 999_999 });
+    expect(answer.status).toBe(404);
+    expect((answer.body.error as { messageVi: string }).messageVi).toContain('#999999');
   });
 });

@@ -2,11 +2,10 @@
  * Page images reach the page as base64 JPEG (over IPC and HTTP alike) or as a data: URL in scan
  * events; the Content-Security-Policy allows only blob: images, so both become object URLs.
  */
+import { base64ToBlob } from '../../files/index.js';
+
 export function base64ImageUrl(base64: string, mime: string): string {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return URL.createObjectURL(new Blob([bytes], { type: mime }));
+  return URL.createObjectURL(base64ToBlob(base64, mime));
 }
 
 /** `data:image/jpeg;base64,…` → a blob: URL (the caller revokes it when done). */
