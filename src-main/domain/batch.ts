@@ -179,4 +179,6 @@ export interface BatchReport {
   dossiers: ReportDossier[];
   badFiles: BatchStatus['badFiles'];
   rescan: RescanItem[];
+  /** Pages before the first separator: kept, in no dossier, to be sorted by a person. */
+  reviewBin: Array<{ seq: number; path: string; filePage: number }>;
 }

@@ -175,6 +175,10 @@ describe('sohoa batch: 2,000 pages in 150 QR-separated dossiers, killed twice', 
         ?.slice(1)
         .map((r) => r[0]),
     ).toEqual(['page_3a.png', 'page_7a.jpg', 'readme.txt']);
+    expect(tables.get('Chờ xem lại - Review bin')?.slice(1)).toEqual([
+      ['1', 'page_1.png', '1'],
+      ['2', 'page_2.png', '1'],
+    ]);
     const dossierRows = tables.get('Hồ sơ - Dossiers')?.slice(1) ?? [];
     expect(dossierRows).toHaveLength(151); // the review bin and 150 dossiers
     expect(dossierRows.reduce((n, r) => n + Number(r[3]), 0)).toBe(2000);

@@ -147,7 +147,10 @@ export async function createJob(
 
 export interface RunOptions {
   onProgress?: (progress: Progress) => void;
-  /** Aborts a folder job (it resumes later); stops watching a hot folder. */
+  /**
+   * Aborts a folder or scanner job (it resumes later); stops watching a hot folder (what it took
+   * is still processed).
+   */
   signal?: AbortSignal;
   /** Processes the landed pages as they land and waits for them; absent: they stay queued. */
   pipeline?: PipelineService;
@@ -204,7 +207,9 @@ export async function runJob(
       await landPending(options.signal);
     }
     if (options.pipeline) {
-      await processLanded(store, repo, job, options.pipeline, options.signal);
+      // Stopping a hot folder ends the watch, not the processing of what it took.
+      const signal = job.sourceKind === 'hotfolder' ? undefined : options.signal;
+      await processLanded(store, repo, job, options.pipeline, signal);
       tick();
     }
   } finally {

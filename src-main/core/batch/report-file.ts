@@ -137,6 +137,11 @@ export function reportTables(r: BatchReport): ReportTable[] {
       rows: r.badFiles.map((b) => [b.path, b.code, b.vi, b.en, b.pagesLanded]),
     },
     {
+      name: 'Chờ xem lại - Review bin',
+      header: ['Thứ tự / Seq', 'Tệp / File', 'Trang trong tệp / Page in file'],
+      rows: r.reviewBin.map((p) => [p.seq, p.path, p.filePage]),
+    },
+    {
       name: 'Quét lại - Rescan',
       header: [
         'MaHoSo',

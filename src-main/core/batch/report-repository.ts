@@ -62,6 +62,17 @@ export class ReportRepository {
     }));
   }
 
+  reviewBin(jobId: number): Array<{ seq: number; path: string; filePage: number }> {
+    return this.db
+      .prepare(
+        `SELECT b.seq AS seq, f.path AS path, b.file_page AS filePage
+           FROM batch_pages b JOIN batch_dossiers bd ON bd.id = b.dossier_id
+           JOIN batch_files f ON f.id = b.file_id
+          WHERE b.job_id = ? AND bd.position = 0 ORDER BY b.seq`,
+      )
+      .all(jobId) as Array<{ seq: number; path: string; filePage: number }>;
+  }
+
   /** Every unit (agency and level) some job of the station digitizes, with its progress. */
   units(): Array<{
     agency: string;

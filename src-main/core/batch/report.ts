@@ -83,6 +83,7 @@ export function buildReport(store: Store, name: string, targets: Targets): Batch
     dossiers: reports.dossiers(job.id).filter((d) => d.position === 0 || d.contentPages > 0),
     badFiles: status.badFiles,
     rescan: new QaRepository(store.db).rescan(job.id),
+    reviewBin: reports.reviewBin(job.id),
   };
 }
 
