@@ -20,12 +20,12 @@ beforeAll(() => {
     SOHOA_KEY_DIR: join(dir, 'keys'),
     SOHOA_MACHINE_CONFIG: join(dir, 'machine.json'),
     ADMIN_PW: 'mat-khau-quan-tri',
-    SHORT_PW: 'ngan',
   };
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('sohoa accounts', () => {
+// Each run starts the CLI through tsx: slow on a busy 2-core machine.
+describe('sohoa accounts', { timeout: 240_000 }, () => {
   it('creates the first administrator with the password from an environment variable', async () => {
     const added = await accounts(
       'add',
@@ -48,16 +48,11 @@ describe('sohoa accounts', () => {
     expect(added.stdout).not.toContain('mat-khau-quan-tri');
   });
 
-  it('refuses a bad user name and a short password with vi+en messages, adding nothing', async () => {
+  it('refuses a bad user name with a vi+en message, adding nothing', async () => {
     const bad = await accounts('add', 'Lê Hoa', '--name', 'Lê Hoa', '--password-env', 'ADMIN_PW');
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain('Tên đăng nhập không hợp lệ');
     expect(bad.stderr).toContain('Invalid user name');
-
-    const short = await accounts('add', 'hoa', '--name', 'Lê Hoa', '--password-env', 'SHORT_PW');
-    expect(short.code).not.toBe(0);
-    expect(short.stderr).toContain('Mật khẩu không hợp lệ');
-    expect(short.stderr).toContain('Invalid password');
   });
 
   it('keeps the last administrator: it cannot become a clerk', async () => {

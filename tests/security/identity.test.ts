@@ -322,7 +322,10 @@ describe('local identity mode over HTTP', () => {
   it('signs out: the cookie is cleared and the session no longer works', async () => {
     const session = (await s.call('auth.signIn', { username: 'hoa', password: CLERK_PASSWORD }))
       .cookie as string;
+    // Even from the lock screen (another clerk takes over the counter).
+    await s.call('auth.lock', {}, session);
     const out = await s.call('auth.signOut', {}, session);
+    expect(out.status).toBe(200);
     expect(out.cookie).toBe('sohoa_session=');
     expect((await s.call('dossier.list', {}, session)).error?.code).toBe('SIGN_IN_REQUIRED');
   });
@@ -347,7 +350,8 @@ describe('local identity mode over HTTP', () => {
     const byAction = (action: string) => rows.filter((r) => r.action === action);
     expect(byAction('account.add').map((r) => r.actor)).toEqual(['browser:admin', 'browser:admin']);
     expect(byAction('auth.signIn').map((r) => r.actor)).toContain('browser:hoa');
-    expect(byAction('auth.lock').map((r) => r.actor)).toEqual(['browser:hoa']);
+    expect(byAction('auth.lock').map((r) => r.actor)).toEqual(['browser:hoa', 'browser:hoa']);
+    expect(byAction('auth.signOut').map((r) => r.actor)).toEqual(['browser:hoa']);
     expect(byAction('auth.unlock').map((r) => r.actor)).toEqual(['browser:hoa']);
     expect(byAction('account.lockedOut').map((r) => r.actor)).toEqual([
       'browser:hoa',

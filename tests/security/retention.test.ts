@@ -162,7 +162,8 @@ afterAll(async () => {
 
 const cli = (args: string[]) => runCli(['--data-dir', dataDir, 'retention', ...args], env);
 
-describe('retention', () => {
+// Each CLI run starts through tsx: slow on a busy 2-core machine.
+describe('retention', { timeout: 240_000 }, () => {
   it('previews without changing anything (sohoa retention --dry-run)', async () => {
     const { store } = await open();
     const before = counts(store);

@@ -24,8 +24,8 @@ export const authHandlers = implement(authContract, {
     core.use(identityService).lock(session.token, actor),
   'auth.unlock': ({ password }, { core, session, actor }) =>
     core.use(identityService).unlock(session.token, password, actor),
-  'auth.signOut': async (_input, { core, session, actor }) => {
-    const status = await core.use(identityService).signOut(session.token, actor);
+  'auth.signOut': async (_input, { core, session, transport }) => {
+    const status = await core.use(identityService).signOut(session.token, transport);
     session.set(undefined);
     return status;
   },

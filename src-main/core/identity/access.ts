@@ -6,9 +6,9 @@
  * through `config.set` is an administrator's act too (a clerk must not switch sign-in off).
  */
 export type Access =
-  /** Before sign-in (state, sign-in, first administrator). */
+  /** Before sign-in (state, sign-in, first administrator) or after the session ended (sign-out). */
   | 'public'
-  /** A signed-in session, locked or not (unlock, lock, sign-out). */
+  /** A signed-in session, locked or not (unlock, lock). */
   | 'session'
   /** A signed-in, unlocked clerk (the default). */
   | 'clerk'
@@ -21,7 +21,7 @@ const EXACT: Record<string, Access> = {
   'auth.setupAdmin': 'public',
   'auth.unlock': 'session',
   'auth.lock': 'session',
-  'auth.signOut': 'session',
+  'auth.signOut': 'public',
 };
 
 const ADMIN_PREFIXES = ['accounts.', 'retention.'];

@@ -297,12 +297,22 @@ export class IdentityService {
     return this.status(token);
   }
 
-  async signOut(token: string | undefined, actor: string): Promise<AuthStatus> {
+  /**
+   * Ends the caller's session, whatever its state (an expired or locked session can always be
+   * signed out); the audit names the session's clerk.
+   */
+  async signOut(token: string | undefined, transport: string): Promise<AuthStatus> {
     if (this.mode === 'os' || token === undefined) return this.status(undefined);
     const store = await this.#deps.store();
     store.transaction(() => {
+      const session = store.accounts.session(tokenDigest(token));
+      if (!session) return;
+      const account = store.accounts.byId(session.accountId);
       store.accounts.endSession(tokenDigest(token));
-      store.audit.append({ actor, action: 'auth.signOut' }, this.stamp());
+      store.audit.append(
+        { actor: `${transport}:${account?.username ?? '-'}`, action: 'auth.signOut' },
+        this.stamp(),
+      );
     });
     return this.status(undefined);
   }
