@@ -1,17 +1,32 @@
 import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBackgroundServices, startHttpServer } from '../../src-main/api/index.js';
+import type { RunningHttpServer } from '../../src-main/api/index.js';
 import { pipelineService } from '../../src-main/core/pipeline/index.js';
 import type { PipelineService } from '../../src-main/core/pipeline/index.js';
-import type { PageProcessedEvent } from '../../src-main/domain/index.js';
+import type {
+  DossierProcessing,
+  PageProcessedEvent,
+  PageProcessing,
+} from '../../src-main/domain/index.js';
 import { foldVietnamese } from '../../src-main/domain/index.js';
 import type { RenderedPage } from '../fixtures/render.js';
-import { componentId, count, landPage, newDossier, openStation } from './helpers.js';
+import { callApi } from '../api/call.js';
+import type { ApiAnswer } from '../api/call.js';
+import { componentId, count, landPage, newDossier, openStation, scannedJpeg } from './helpers.js';
 import type { Station } from './helpers.js';
 
+const TOKEN = 'pipeline-test-token';
 let station: Station;
 let pipeline: PipelineService;
+let server: RunningHttpServer;
 const events: PageProcessedEvent[] = [];
+
+const call = (method: string, input: unknown): Promise<ApiAnswer> =>
+  callApi(server.url, TOKEN, method, input);
 
 beforeAll(async () => {
   station = await openStation({ SOHOA_PIPELINE_MAX_ATTEMPTS: '2' });
@@ -19,9 +34,14 @@ beforeAll(async () => {
     if (name === 'pipeline.pageProcessed') events.push(payload as PageProcessedEvent);
   });
   pipeline = await station.core.use(pipelineService);
+  const rendererDir = join(station.dataDir, 'renderer');
+  mkdirSync(rendererDir);
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>SoHoa</title>');
+  server = await startHttpServer({ core: station.core, token: TOKEN, port: 0, rendererDir });
 });
 
 afterAll(async () => {
+  await server.close();
   await station.remove();
 });
 
@@ -170,4 +190,43 @@ describe('page pipeline', () => {
     expect(done?.ocrConfidence).toBeUndefined();
     expect(station.store.pages.getOcr(landed.page.id)).toBeUndefined();
   }, 90_000);
+
+  it('processes pages imported through the API as they land, and reports them there', async () => {
+    await startBackgroundServices(station.core);
+    const detail = await newDossier(station.core);
+    const files = await Promise.all(
+      [41, 42].map(async (seed) => {
+        const file = join(station.dataDir, `scan-${seed}.jpg`);
+        writeFileSync(file, (await scannedJpeg({ kind: 'short', seed, dpi: 200 })).bytes);
+        return file;
+      }),
+    );
+    const seen = events.length;
+    const started = await call('scan.import', {
+      MaHoSo: detail.dossier.MaHoSo,
+      MaThanhPhanHoSo: 'GIAY_CHUNG_SINH',
+      files,
+    });
+    expect(started.status).toBe(200);
+    // the import lands pages in the background; wait for both to land, then to be processed
+    for (let i = 0; i < 600 && pipeline.dossier(detail.dossier.id).pages.length < 2; i++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    await pipeline.waitForDossier(detail.dossier.id, { timeoutMs: 90_000 });
+    const status = (await call('pipeline.status', { MaHoSo: detail.dossier.MaHoSo })).body
+      .result as DossierProcessing;
+    expect(status.counts).toEqual({ pending: 0, processing: 0, done: 2, failed: 0 });
+    expect(events.slice(seen).filter((e) => e.dossierId === detail.dossier.id)).toHaveLength(2);
+    const pageId = status.pages[0]?.pageId ?? 0;
+    const thumb = (await call('pipeline.thumbnail', { pageId })).body.result as { dataUrl: string };
+    expect(thumb.dataUrl).toMatch(/^data:image\/jpeg;base64,\/9j\//);
+    const page = (await call('pipeline.page', { pageId })).body.result as PageProcessing;
+    expect(page.cleanup?.output.dpi).toBeGreaterThanOrEqual(200);
+
+    const badTurn = await call('pipeline.reprocess', { pageId, turn: 45 });
+    expect(badTurn.status).toBe(400);
+    expect((badTurn.body.error as { messageVi: string }).messageVi.length).toBeGreaterThan(0);
+    expect((await call('pipeline.page', { pageId: 999_999 })).status).toBe(404);
+    expect((await call('pipeline.status', { MaHoSo: 'KHONG-CO' })).status).toBe(404);
+    expect(pipeline.page(pageId).state).toBe('done');
+  }, 120_000);
 });
