@@ -1,4 +1,4 @@
-/** Retention of acknowledged dossiers (issue #12): preview, purge, schedule, history. */
+/** Retention of acknowledged dossiers (issue #12): preview, purge, history. */
 export { RetentionService } from './retention-service.js';
 export type { RetentionDeps, RetentionRun } from './retention-service.js';
-export { retentionService, retentionScheduleService } from './service.js';
+export { retentionService } from './service.js';
