@@ -31,6 +31,8 @@
 export type { RawImage } from './raw.js';
 export { assertRawImage, MAX_PIXELS } from './raw.js';
 export { rawInput } from './pixels/sharp.js';
+export { analysisView } from './pixels/view.js';
+export type { AnalysisView } from './pixels/view.js';
 export {
   closeOsd,
   detectOrientation,

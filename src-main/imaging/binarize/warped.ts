@@ -1,10 +1,11 @@
 /**
- * Straightening and binarising in one pass: each output pixel takes the nearest pixel of the
- * page as scanned through the page's affine map and compares it with the Sauvola threshold of
- * the source block it came from (local statistics do not care which way the page is turned).
- * The full-resolution page is read once. Nearest-pixel sampling moves an edge by at most half a
- * pixel (0.04 mm at 300 dpi), which neither the eye nor OCR notices on a black-and-white page,
- * at about half the cost of interpolating; grey output is interpolated (geometry/warp.ts).
+ * Straightening and binarising in one pass: each output pixel is sampled from the page as
+ * scanned through the page's affine map and compared with the Sauvola threshold of the source
+ * block it came from (local statistics do not care which way the page is turned). The
+ * full-resolution page is read once. Where the four source pixels around the sample all lie on
+ * one side of the threshold (paper, the inside of strokes: nearly every pixel) that side is the
+ * answer; only along stroke edges is the sample interpolated (bilinear, 8-bit fractions), which
+ * keeps edges smooth — stair-stepped edges would cost G4 about 15 % more bytes.
  */
 import type { Affine, Size } from '../geometry/index.js';
 import type { Plane } from '../pixels/grey.js';
@@ -56,31 +57,44 @@ export function warpBinarize(request: WarpBinarizeRequest): Plane {
       const hi = Math.min(rowHi, c1 * f);
       c0 = c1;
       if (hi <= lo) continue;
-      // + ONE / 2: nearest pixel by truncation
-      let sx = Math.round((m.a * lo + m.b * y + m.c) * ONE) + ONE / 2;
-      let sy = Math.round((m.d * lo + m.e * y + m.f) * ONE) + ONE / 2;
+      let sx = Math.round((m.a * lo + m.b * y + m.c) * ONE);
+      let sy = Math.round((m.d * lo + m.e * y + m.f) * ONE);
       for (let o = y * width + lo, end = y * width + hi; o < end; o++, sx += stepX, sy += stepY) {
         const ix = sx >> 16;
         const iy = sy >> 16;
-        if (data[iy * sw + ix]! < t[rowBlock[iy]! + colBlock[ix]!]!) out[o] = 0;
+        const i = iy * sw + ix;
+        const th = t[rowBlock[iy]! + colBlock[ix]!]!;
+        const p00 = data[i]!;
+        const p01 = data[i + 1]!;
+        const p10 = data[i + sw]!;
+        const p11 = data[i + sw + 1]!;
+        if (p00 >= th && p01 >= th && p10 >= th && p11 >= th) continue;
+        if (p00 < th && p01 < th && p10 < th && p11 < th) {
+          out[o] = 0;
+          continue;
+        }
+        const fx = (sx >> 8) & 255;
+        const top = (p00 << 8) + (p01 - p00) * fx;
+        const bottom = (p10 << 8) + (p11 - p10) * fx;
+        if ((top << 8) + (bottom - top) * ((sy >> 8) & 255) < th << 16) out[o] = 0;
       }
     }
   }
   return { data: out, width, height };
 }
 
-/** The columns [lo, hi) of output row y whose nearest source pixel exists. */
+/** The columns [lo, hi) of output row y whose four neighbouring source pixels exist. */
 function inside(m: Affine, y: number, width: number, sw: number, sh: number): [number, number] {
   let lo = 0;
   let hi = width;
-  // source coordinate p(x) = p0 + dp·x must stay within [-0.5, max - 0.5) to round into range
+  // source coordinate p(x) = p0 + dp·x must stay within [0, max - 1) to have four neighbours
   const clip = (p0: number, dp: number, max: number): void => {
     if (Math.abs(dp) < 1e-12) {
-      if (p0 < -0.5 || p0 >= max - 0.5) hi = lo;
+      if (p0 < 0 || p0 >= max - 1) hi = lo;
       return;
     }
-    const a = (-0.5 - p0) / dp;
-    const b = (max - 0.5 - p0) / dp;
+    const a = (0 - p0) / dp;
+    const b = (max - 1 - p0) / dp;
     lo = Math.max(lo, Math.ceil(Math.min(a, b)) + 1);
     hi = Math.min(hi, Math.floor(Math.max(a, b)) - 1);
   };

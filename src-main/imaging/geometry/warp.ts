@@ -22,7 +22,7 @@ export function warpPlane(src: Plane, m: Affine, size: Size, fill: number): Plan
     let sx = m.b * y + m.c;
     let sy = m.e * y + m.f;
     for (let x = 0; x < size.width; x++, o++, sx += m.a, sy += m.d) {
-      if (sx < 0 || sy < 0 || sx >= maxX || sy >= maxY) {
+      if (sx < 0 || sy < 0 || sx > maxX || sy > maxY) {
         out[o] = fill;
         continue;
       }
@@ -30,10 +30,13 @@ export function warpPlane(src: Plane, m: Affine, size: Size, fill: number): Plan
       const iy = sy | 0;
       const fx = sx - ix;
       const i = iy * sw + ix;
+      // on the last column or row the sample is the pixel itself
+      const right = ix < maxX ? 1 : 0;
+      const down = iy < maxY ? sw : 0;
       const p00 = data[i]!;
-      const p10 = data[i + sw]!;
-      const top = p00 + (data[i + 1]! - p00) * fx;
-      const bottom = p10 + (data[i + sw + 1]! - p10) * fx;
+      const p10 = data[i + down]!;
+      const top = p00 + (data[i + right]! - p00) * fx;
+      const bottom = p10 + (data[i + down + right]! - p10) * fx;
       out[o] = (top + (bottom - top) * (sy - iy) + 0.5) | 0;
     }
   }
@@ -57,7 +60,7 @@ export function warpImage(image: RawImage, m: Affine, size: Size, fill: number):
     let sx = m.b * y + m.c;
     let sy = m.e * y + m.f;
     for (let x = 0; x < size.width; x++, o += ch, sx += m.a, sy += m.d) {
-      if (sx < 0 || sy < 0 || sx >= sw - 1 || sy >= sh - 1) {
+      if (sx < 0 || sy < 0 || sx > sw - 1 || sy > sh - 1) {
         out.fill(fill, o, o + ch);
         continue;
       }
@@ -66,11 +69,13 @@ export function warpImage(image: RawImage, m: Affine, size: Size, fill: number):
       const fx = sx - ix;
       const fy = sy - iy;
       const i = (iy * sw + ix) * ch;
+      const right = ix < sw - 1 ? ch : 0;
+      const down = iy < sh - 1 ? stride : 0;
       for (let c = 0; c < ch; c++) {
         const p00 = data[i + c]!;
-        const p10 = data[i + stride + c]!;
-        const top = p00 + (data[i + ch + c]! - p00) * fx;
-        const bottom = p10 + (data[i + stride + ch + c]! - p10) * fx;
+        const p10 = data[i + down + c]!;
+        const top = p00 + (data[i + right + c]! - p00) * fx;
+        const bottom = p10 + (data[i + down + right + c]! - p10) * fx;
         out[o + c] = (top + (bottom - top) * fy + 0.5) | 0;
       }
     }

@@ -106,22 +106,27 @@ export async function planStraighten(
       f,
       source.dpi,
     );
-  const uprightView = geometry.quarter === 0 ? source : viewThrough(geometry, source.levels.paper);
+  // deskew searches the upright view, unless the orientation's line search already did (the
+  // photo test it also makes reads tones, which a quarter turn does not change)
+  const turned = geometry.quarter !== 0;
+  const uprightView =
+    turned && !decided.lines ? viewThrough(geometry, source.levels.paper) : undefined;
   clock.lap('orientation');
 
   const skew: SkewReport = opts.deskew
     ? await estimateSkew(
         image,
         { maxDegrees: opts.maxSkewDegrees, minDegrees: opts.minSkewDegrees },
-        uprightView,
+        uprightView ?? source,
         decided.lines?.lines,
       )
     : { degrees: 0, applied: false, peakRatio: 0, skipped: 'disabled' };
   if (skew.applied) geometry.skewDegrees = skew.degrees;
   // uncovered corners are black when border removal follows (it treats them like the bed)
-  const straightView = skew.applied
-    ? viewThrough(geometry, opts.crop ? 0 : source.levels.paper)
-    : uprightView;
+  const straightView =
+    skew.applied || (turned && !uprightView)
+      ? viewThrough(geometry, skew.applied && opts.crop ? 0 : source.levels.paper)
+      : (uprightView ?? source);
   clock.lap('deskew');
 
   const map = straightToSource(geometry);

@@ -53,8 +53,20 @@ async function shrinkGrey(image: RawImage, factor: number): Promise<Plane> {
   return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width, height };
 }
 
+const measuredTones = new WeakMap<AnalysisView, Tones>();
+
 /** Tone statistics of the paper area: photographs are mid-toned and cover the sheet, text is neither. */
 export function tones(view: AnalysisView): Tones {
+  // deskew and the colour decision both ask about the same view
+  let known = measuredTones.get(view);
+  if (!known) {
+    known = measureTones(view);
+    measuredTones.set(view, known);
+  }
+  return known;
+}
+
+function measureTones(view: AnalysisView): Tones {
   const { paper, ink } = view.levels;
   const lo = ink + (paper - ink) * 0.3;
   const hi = paper - (paper - ink) * 0.3;
