@@ -21,7 +21,7 @@ export interface Caller {
 /** Without a caller, the call uses the dispatcher's own session (Electron: one window). */
 export type Dispatch = (method: string, input: unknown, caller?: Caller) => Promise<unknown>;
 
-export function memorySessionSlot(): SessionSlot {
+function memorySessionSlot(): SessionSlot {
   let token: string | undefined;
   return {
     get token() {

@@ -4,4 +4,3 @@ export type { IdentityDeps, NewAccount, SessionGrant } from './identity-service.
 export { identityService } from './service.js';
 export { accessFor } from './access.js';
 export type { Access } from './access.js';
-export { hashPassword, verifyPassword } from './password.js';
