@@ -50,6 +50,7 @@ describe('reception, queue, search and results', () => {
     await eventually(() => page.locator('.next-action').textContent()).toContain(
       'Tìm thủ tục theo tên hoặc mã',
     );
+    await page.getByRole('combobox', { name: /Tìm thủ tục/ }).waitFor();
     await page.keyboard.press('/');
     await page.keyboard.type('khai sinh');
     await page.keyboard.press('Enter');
@@ -211,6 +212,73 @@ describe('reception, queue, search and results', () => {
     // the refused upload above is the one failed request (HTTP 400, logged by Chromium)
     expect(problems.filter((p) => !p.includes('status of 400'))).toEqual([]);
     expect(problems).toHaveLength(1);
+  });
+
+  it('keeps scan profiles, the agency, the gateway and the signing certificate in Settings', async () => {
+    const { page, problems } = await ui.openApp({ hash: '#/settings' });
+    const profiles = page.getByTestId('scan-profiles');
+    await eventually(() => profiles.locator('tbody tr').count()).toBe(1);
+    await page.getByRole('button', { name: 'Thêm chế độ quét' }).click();
+    const form = page.getByRole('form', { name: 'Thêm chế độ quét' });
+    await form.getByLabel('Mã chế độ (chữ thường, số, gạch ngang)').fill('mau-200');
+    await form.getByLabel('Tên chế độ').fill('Màu 200 dpi');
+    await form.getByLabel('Độ phân giải').selectOption('200');
+    await form.getByLabel('Màu').selectOption('color');
+    await form.getByLabel('Dùng chế độ này khi quét').check();
+    await form.getByRole('button', { name: 'Lưu chế độ quét' }).click();
+    await eventually(() => profiles.locator('tr[data-profile="mau-200"] th').textContent()).toBe(
+      'Màu 200 dpi (mặc định)',
+    );
+    const scanner = await api<{
+      defaultProfile: string;
+      profiles: Array<{ id: string; dpi: number }>;
+    }>('scan.profiles', {});
+    expect(scanner.defaultProfile).toBe('mau-200');
+    expect(scanner.profiles.find((p) => p.id === 'mau-200')?.dpi).toBe(200);
+
+    // a bad id is refused by the core with the field named, nothing saved
+    await page.getByRole('button', { name: 'Thêm chế độ quét' }).click();
+    await form.getByLabel('Mã chế độ (chữ thường, số, gạch ngang)').fill('Có Dấu');
+    await form.getByLabel('Tên chế độ').fill('Sai');
+    await form.getByRole('button', { name: 'Lưu chế độ quét' }).click();
+    await eventually(() => form.getByRole('alert').textContent()).toContain('id');
+    expect(await profiles.locator('tbody tr').count()).toBe(2);
+    await form.getByRole('button', { name: 'Hủy' }).click();
+
+    const station = page.getByRole('form', { name: 'Cơ quan và hệ thống một cửa của tỉnh' });
+    await station.getByLabel('Tên cơ quan').fill('UBND phường Bến Nghé');
+    await station
+      .getByLabel('Địa chỉ cổng kết nối của tỉnh')
+      .fill('https://motcua.example.gov.vn/sohoa/v1');
+    await station.getByLabel('Mã máy trạm (client id)').fill('quay-01');
+    await station.getByRole('button', { name: 'Lưu' }).click();
+    await eventually(() => station.getByRole('status').textContent()).toBe(
+      'Đã lưu vào cấu hình của người dùng.',
+    );
+    expect(await station.getByTestId('secret-state').textContent()).toContain('sohoa sync login');
+
+    const signing = page.getByRole('form', { name: 'Chứng thư số để ký' });
+    await signing.getByLabel('Loại chứng thư').selectOption('pkcs12');
+    await signing.getByLabel('Đường dẫn tệp .p12 / .pfx').fill('/etc/sohoa/chung-thu.p12');
+    await signing.getByRole('button', { name: 'Lưu' }).click();
+    await eventually(() => signing.getByRole('status').textContent()).toBe(
+      'Đã lưu vào cấu hình của người dùng.',
+    );
+    const { config } = await api<{
+      config: {
+        agency: { name?: string };
+        gateway: { baseUrl?: string; clientId?: string };
+        signing: { provider: string; pkcs12File?: string };
+      };
+    }>('config.get', {});
+    expect(config).toMatchObject({
+      agency: { name: 'UBND phường Bến Nghé' },
+      gateway: { baseUrl: 'https://motcua.example.gov.vn/sohoa/v1', clientId: 'quay-01' },
+      signing: { provider: 'pkcs12', pkcs12File: '/etc/sohoa/chung-thu.p12' },
+    });
+    await saveScreenshot(page, 'workflow-settings');
+    // the refused profile above is the one failed request (HTTP 400, logged by Chromium)
+    expect(problems.filter((p) => !p.includes('status of 400'))).toEqual([]);
   });
 
   it('lists every shortcut behind "?" and speaks English completely', async () => {

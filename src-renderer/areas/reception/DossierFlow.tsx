@@ -11,7 +11,10 @@ import {
   type ReceptionFlow,
   type StepId,
 } from '../../workflow/flow/index.js';
+import { FinishStep } from '../../workflow/finish/index.js';
 import { EarlierPapers } from '../../workflow/reuse/index.js';
+import { ReviewStep } from '../../workflow/review/index.js';
+import { ScanStep } from '../../workflow/scan/index.js';
 import { QueryState } from '../QueryState.js';
 import { Checklist, type DossierDetail } from './Checklist.js';
 import { DossierHeader } from './DossierHeader.js';
@@ -32,9 +35,12 @@ export function DossierFlow(props: { flow: ReceptionFlow & { MaHoSo: string } })
     'dossier.changed',
     'scan.pageAcquired',
     'scan.finished',
+    'pages.changed',
   ]);
   const index = receptionSteps.indexOf(flow.step);
   const next = receptionSteps[index + 1];
+  // The scan step has its own Ctrl+Enter (Scan) and its own "done" button.
+  const showNext = next !== undefined && flow.step !== 'scan';
   return (
     <QueryState query={query}>
       {(detail) => (
@@ -63,8 +69,26 @@ export function DossierFlow(props: { flow: ReceptionFlow & { MaHoSo: string } })
               {detail.dossier.DinhDanhCHS && <EarlierPapers target={detail} />}
             </>
           )}
+          {flow.step === 'scan' && (
+            <ScanStep
+              MaHoSo={detail.dossier.MaHoSo}
+              {...(flow.component ? { MaThanhPhanHoSo: flow.component } : {})}
+              onDone={() => updateReceptionFlow({ step: 'review' })}
+            />
+          )}
+          {flow.step === 'review' && <ReviewStep MaHoSo={detail.dossier.MaHoSo} />}
+          {flow.step === 'finish' && (
+            <FinishStep
+              MaHoSo={detail.dossier.MaHoSo}
+              dossierId={detail.dossier.id}
+              onScan={(component) => updateReceptionFlow({ component, step: 'scan' })}
+              onReview={() => updateReceptionFlow({ step: 'review' })}
+              onNew={resetReceptionFlow}
+              onCodeChanged={(MaHoSo) => updateReceptionFlow({ MaHoSo })}
+            />
+          )}
           <div className="actions">
-            {next && (
+            {showNext && (
               <ShortcutButton
                 shortcut="next"
                 className="primary"

@@ -24,6 +24,10 @@ export function Stepper(props: {
               type="button"
               aria-current={step === props.current ? 'step' : undefined}
               disabled={!props.reachable(step)}
+              aria-label={t('reception.steps.numbered', {
+                n: i + 1,
+                name: t(`reception.steps.${step}`),
+              })}
               onClick={() => props.onOpen(step)}
             >
               <span className="step-number" aria-hidden="true">

@@ -4,4 +4,4 @@
  */
 import type { StepId } from '../../workflow/flow/index.js';
 
-export const receptionSteps: readonly StepId[] = ['receive'];
+export const receptionSteps: readonly StepId[] = ['receive', 'scan', 'review', 'finish'];

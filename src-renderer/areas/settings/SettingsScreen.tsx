@@ -1,23 +1,28 @@
+/**
+ * The Cài đặt area: language, scanners and scan profiles, the station's agency and gateway,
+ * the signing certificate, and what the running core reports (version, configuration layers).
+ */
 import { useTranslation } from 'react-i18next';
-import type { AreaId } from '../area-id.js';
-import { PlannedArea } from '../PlannedArea.js';
 import { AboutCard } from './AboutCard.js';
 import { ConfigCard } from './ConfigCard.js';
+import { ScannerCard } from './ScannerCard.js';
+import { SigningCard } from './SigningCard.js';
+import { StationCard } from './StationCard.js';
 
-export function SettingsScreen(props: { area: AreaId }) {
+export function SettingsScreen() {
   const { t } = useTranslation();
   return (
-    <PlannedArea
-      area={props.area}
-      now={
-        <ul className="plans">
-          <li>{t('screen.nowLanguage')}</li>
-          <li>{t('screen.nowAbout')}</li>
-        </ul>
-      }
-    >
+    <>
+      <p className="area-summary">{t('areas.settings.summary')}</p>
+      <section className="card" aria-labelledby="settings-language">
+        <h2 id="settings-language">{t('language.label')}</h2>
+        <p>{t('screen.nowLanguage')}</p>
+      </section>
+      <ScannerCard />
+      <StationCard />
+      <SigningCard />
       <AboutCard />
       <ConfigCard />
-    </PlannedArea>
+    </>
   );
 }

@@ -1,0 +1,2 @@
+export { FinishStep } from './FinishStep.js';
+export type { FinishStepProps } from './FinishStep.js';
