@@ -97,9 +97,12 @@ export function DossierFlow(props: { flow: ReceptionFlow & { MaHoSo: string } })
                 {t('reception.continueTo', { step: t(`reception.steps.${next}`) })}
               </ShortcutButton>
             )}
-            <ShortcutButton shortcut="newDossier" onPress={resetReceptionFlow}>
-              {t('reception.newDossier')}
-            </ShortcutButton>
+            {/* the finish step offers it itself, as the last thing to do */}
+            {flow.step !== 'finish' && (
+              <ShortcutButton shortcut="newDossier" onPress={resetReceptionFlow}>
+                {t('reception.newDossier')}
+              </ShortcutButton>
+            )}
           </div>
         </>
       )}

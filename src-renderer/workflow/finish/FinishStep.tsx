@@ -166,11 +166,6 @@ export function FinishStep(props: FinishStepProps) {
             MaHoSo={props.MaHoSo}
             onCodeChanged={props.onCodeChanged}
           />
-          <div className="actions">
-            <ShortcutButton shortcut="newDossier" className="primary" onPress={props.onNew}>
-              {t('reception.newDossier')}
-            </ShortcutButton>
-          </div>
         </div>
       )}
       {error && (
@@ -178,6 +173,15 @@ export function FinishStep(props: FinishStepProps) {
           {error.localized(i18n.language)}
         </p>
       )}
+      <div className="actions">
+        <ShortcutButton
+          shortcut="newDossier"
+          {...(finished ? { className: 'primary' } : {})}
+          onPress={props.onNew}
+        >
+          {t('reception.newDossier')}
+        </ShortcutButton>
+      </div>
     </section>
   );
 }
