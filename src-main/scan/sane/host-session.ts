@@ -15,15 +15,22 @@ import { OptionController } from './option-controller.js';
 const CHUNK_BYTES = 256 * 1024;
 
 /**
- * Diagnostics for IT staff and tests: `SOHOA_SCAN_INJECT_STATUS=<page>:<SANE_STATUS_…>` makes a
- * device that offers the SANE test backend's `read-return-value` option fail from that page on,
- * so the whole error path (driver status → typed error → kept pages → UI) can be checked end to
- * end without a broken scanner. Devices without that option are unaffected.
+ * Diagnostics for IT staff and tests: `SOHOA_SCAN_INJECT_STATUS=<page>:<SANE_STATUS_…>[:once]`
+ * makes a device that offers the SANE test backend's `read-return-value` option fail from that
+ * page on, so the whole error path (driver status → typed error → kept pages → UI) can be checked
+ * end to end without a broken scanner. With `:once` only the host's first scan fails, like a jam
+ * the clerk clears before pressing Continue. Devices without that option are unaffected.
  */
 function injectedStatus(): { page: number; status: string } | undefined {
-  const match = /^(\d+):(SANE_STATUS_[A-Z_]+)$/.exec(process.env.SOHOA_SCAN_INJECT_STATUS ?? '');
-  return match ? { page: Number(match[1]), status: match[2] as string } : undefined;
+  const match = /^(\d+):(SANE_STATUS_[A-Z_]+)(:once)?$/.exec(
+    process.env.SOHOA_SCAN_INJECT_STATUS ?? '',
+  );
+  if (!match || (match[3] && injectedOnce)) return undefined;
+  return { page: Number(match[1]), status: match[2] as string };
 }
+
+/** Whether a scan of this host process has had its injected failure already (for `:once`). */
+let injectedOnce = false;
 
 export interface ScanSink {
   progress(progress: ScanProgress): void;
@@ -122,7 +129,10 @@ export class SaneHostSession {
       for (let index = 1; ; index += 1) {
         if (this.#cancelled) throw scanCancelled({ device: request.device });
         const injectOption = options.find(['read-return-value']);
-        if (inject?.page === index && injectOption) options.set(injectOption, inject.status);
+        if (inject?.page === index && injectOption) {
+          options.set(injectOption, inject.status);
+          injectedOnce = true;
+        }
         let page: SpooledPage;
         try {
           const params = await device.start();
