@@ -15,6 +15,7 @@ import {
 } from '../../pdf/index.js';
 import type { Signer } from '../../pdf/index.js';
 import type { RegisterCommands } from '../context.js';
+import { readSecret } from '../secret.js';
 
 const envName = z
   .string()
@@ -45,62 +46,6 @@ const optionsSchema = z
     message: '--require-timestamp needs --tsa',
     path: ['requireTimestamp'],
   });
-
-/** Reads a line from the terminal without echoing it. */
-function promptHidden(question: string): Promise<string> {
-  const { stdin, stderr } = process;
-  return new Promise((resolvePrompt, reject) => {
-    let value = '';
-    stderr.write(question);
-    stdin.setRawMode(true);
-    stdin.resume();
-    stdin.setEncoding('utf8');
-    const finish = (error?: AppError) => {
-      stdin.setRawMode(false);
-      stdin.pause();
-      stdin.removeListener('data', onData);
-      stderr.write('\n');
-      if (error) reject(error);
-      else resolvePrompt(value);
-    };
-    const onData = (chunk: string) => {
-      for (const ch of chunk) {
-        if (ch === '\r' || ch === '\n') return finish();
-        if (ch === '\u0003') {
-          return finish(new AppError('CANCELLED', { vi: 'Đã hủy.', en: 'Cancelled.' }));
-        }
-        if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
-        else value += ch;
-      }
-    };
-    stdin.on('data', onData);
-  });
-}
-
-async function secret(
-  envVar: string | undefined,
-  what: { vi: string; en: string; flag: string },
-): Promise<string> {
-  if (envVar !== undefined) {
-    const value = process.env[envVar];
-    if (!value) {
-      throw new AppError(
-        'VALIDATION',
-        {
-          vi: `Biến môi trường ${envVar} (${what.vi}) chưa được đặt.`,
-          en: `The environment variable ${envVar} (${what.en}) is not set.`,
-        },
-        { details: { variable: envVar } },
-      );
-    }
-    return value;
-  }
-  if (process.stdin.isTTY) return promptHidden(`${what.vi} / ${what.en}: `);
-  throw new AppError('VALIDATION', {
-    vi: `Cần ${what.vi}: dùng ${what.flag} TÊN_BIẾN hoặc chạy trong cửa sổ dòng lệnh để nhập.`,
-    en: `The ${what.en} is needed: pass ${what.flag} VAR or run in a terminal to be prompted.`,
-  });
-}
 
 export const registerSign: RegisterCommands = (program, ctx) => {
   program
@@ -133,14 +78,14 @@ export const registerSign: RegisterCommands = (program, ctx) => {
       const o = parsed.data;
       let signer: Signer;
       if (o.p12 !== undefined) {
-        const password = await secret(o.passEnv, {
+        const password = await readSecret(o.passEnv, {
           vi: 'mật khẩu tệp .p12',
           en: '.p12 password',
           flag: '--pass-env',
         });
         signer = openP12SignerFile(o.p12, password);
       } else {
-        const pin = await secret(o.pinEnv, {
+        const pin = await readSecret(o.pinEnv, {
           vi: 'mã PIN của token',
           en: 'token PIN',
           flag: '--pin-env',
