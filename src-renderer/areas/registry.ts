@@ -4,7 +4,7 @@
  */
 import type { ComponentType } from 'react';
 import type { AreaId } from './area-id.js';
-import { PlannedArea } from './PlannedArea.js';
+import { BatchScreen } from './batch/index.js';
 import { QueueScreen } from './queue/index.js';
 import { ReceptionScreen } from './reception/index.js';
 import { SearchScreen } from './search/index.js';
@@ -23,7 +23,7 @@ export const areas: readonly Area[] = [
   { id: 'reception', key: '1', Screen: ReceptionScreen },
   { id: 'queue', key: '2', Screen: QueueScreen },
   { id: 'search', key: '3', Screen: SearchScreen },
-  { id: 'batch', key: '4', Screen: PlannedArea },
+  { id: 'batch', key: '4', Screen: BatchScreen },
   { id: 'settings', key: '5', Screen: SettingsScreen },
 ];
 

@@ -75,6 +75,7 @@ export function App() {
         <h1 id="area-title" ref={heading} tabIndex={-1}>
           {t(`areas.${current.id}.title`)}
         </h1>
+        <p className="area-summary">{t(`areas.${current.id}.summary`)}</p>
         <Screen area={current.id} />
       </main>
       <StatusBar />

@@ -13,7 +13,6 @@ export function SettingsScreen() {
   const { t } = useTranslation();
   return (
     <>
-      <p className="area-summary">{t('areas.settings.summary')}</p>
       <section className="card" aria-labelledby="settings-language">
         <h2 id="settings-language">{t('language.label')}</h2>
         <p>{t('screen.nowLanguage')}</p>
