@@ -26,6 +26,7 @@ const CHECKS = [
   'ocr.tessdata',
   'gateway.connection',
   'signing.certificate',
+  'update.channel',
 ];
 
 async function doctor(
