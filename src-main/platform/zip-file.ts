@@ -20,6 +20,11 @@ export async function writeZipAtomically(
   try {
     await new Promise<void>((resolve, reject) => {
       const sink = createWriteStream(partial);
+      // yazl reports a source that ends early or late on the archive itself, not on its stream
+      zip.on('error', (error: Error) => {
+        sink.destroy();
+        reject(error);
+      });
       zip.outputStream.on('error', reject).pipe(sink).on('error', reject).on('close', resolve);
     });
     renameSync(partial, out);

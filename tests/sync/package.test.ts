@@ -68,8 +68,13 @@ describe('offline transfer packages', () => {
     const dir = tempDir('package-bad');
     const e = entry(join(dir, 'files'), 8);
     const path = e.files[2]?.path ?? '';
-    writeFileSync(path, 'bytes that are not the scanned page');
     const pkg = join(dir, 'bad.zip');
+    // a file that changed length after it was queued cannot even be packaged
+    writeFileSync(path, 'bytes that are not the scanned page');
+    await expect(writePackage(e, pkg)).rejects.toThrow(/Cannot write the dossier package/);
+    expect(existsSync(pkg) || existsSync(`${pkg}.partial`)).toBe(false);
+    // one that changed in place (same length) is packaged, and refused where it is imported
+    writeFileSync(path, Buffer.alloc(e.files[2]?.size ?? 0, 0x41));
     await writePackage(e, pkg);
     const db = await syncDb(join(dir, 'b'));
     cleanups.push(() => db.close());
