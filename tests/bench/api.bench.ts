@@ -12,6 +12,7 @@ import WebSocket from 'ws';
 import { contractEmitter, startHttpServer } from '../../src-main/api/index.js';
 import { createCore } from '../../src-main/core/index.js';
 import type { BenchReport } from './report.js';
+import { median } from './stats.js';
 
 const ROUNDS = 7;
 const CALLS = 100;
@@ -23,9 +24,6 @@ async function perCallMs(call: () => Promise<unknown>): Promise<number> {
   for (let i = 0; i < CALLS; i++) await call();
   return (performance.now() - start) / CALLS;
 }
-
-const median = (values: number[]): number =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 /** Anchor and subject alternate round by round, so a busy machine slows both alike. */
 async function compare(anchor: () => Promise<unknown>, subject: () => Promise<unknown>) {

@@ -22,31 +22,19 @@ import { FileKeychain } from '../../src-main/platform/index.js';
 import { migrate, openDatabase, openStore } from '../../src-main/store/index.js';
 import type { Store } from '../../src-main/store/index.js';
 import { familyNames, givenNames, middleNames } from '../fixtures/corpus.js';
+import { Random } from '../fixtures/random.js';
 import { pipelineService } from '../../src-main/core/pipeline/index.js';
 import { componentId, newDossier, openStation, scannedJpeg } from '../pipeline/helpers.js';
 import type { BenchReport } from './report.js';
+import { median } from './stats.js';
 
 const PAGES = Number(process.env.SOHOA_BENCH_PAGES ?? 240);
 const DOSSIERS = Number(process.env.SOHOA_BENCH_DOSSIERS ?? 3000);
 const ROUNDS = 6;
 const PIPELINE_PAGES = Number(process.env.SOHOA_BENCH_PIPELINE_PAGES ?? 4);
 const PIPELINE_ROUNDS = 2;
-/** The machine is shared: each round compares both stores back to back; the median round counts. */
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 /** A 300 dpi A4 page after cleanup and compression is a few hundred KB. */
 const PAGE_BYTES = 300 * 1024;
-
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const pick = <T>(r: () => number, list: readonly T[]): T =>
-  list[Math.floor(r() * list.length)] as T;
 
 const WORDS = (
   'đăng ký khai sinh kết hôn khai tử chứng thực bản sao giấy tờ hộ tịch cư trú thường trú tạm trú ' +
@@ -85,13 +73,13 @@ function dossierIn(store: Store, owner: string, day: number): number {
 
 /** Fills a store with DOSSIERS dossiers of one OCR'd page each (same seed: same text). */
 function fillForSearch(store: Store): string[] {
-  const r = rng(42);
+  const r = new Random(42);
   const owners: string[] = [];
   const tiny = Buffer.from('p');
   for (let b = 0; b < DOSSIERS; b += 250) {
     store.transaction(() => {
       for (let d = b; d < Math.min(DOSSIERS, b + 250); d++) {
-        const owner = `${pick(r, familyNames)} ${pick(r, middleNames)} ${pick(r, givenNames)}`;
+        const owner = `${r.pick(familyNames)} ${r.pick(middleNames)} ${r.pick(givenNames)}`;
         owners.push(owner);
         const componentId = dossierIn(store, owner, d);
         const page = store.addPage({
@@ -100,7 +88,7 @@ function fillForSearch(store: Store): string[] {
           mime: 'image/png',
         });
         const text = ['Họ và tên:', owner];
-        for (let w = 0; w < 40; w++) text.push(pick(r, WORDS));
+        for (let w = 0; w < 40; w++) text.push(r.pick(WORDS));
         store.setPageOcr({
           pageId: page.id,
           text: text.join(' '),
@@ -233,9 +221,9 @@ export async function run(): Promise<BenchReport> {
     }
 
     const owners = { plain: fillForSearch(plain), sealed: fillForSearch(sealed) };
-    const r = rng(7);
+    const r = new Random(7);
     const queries = Array.from({ length: 200 }, (_, i) =>
-      i % 3 === 0 ? `${pick(r, WORDS)} ${pick(r, WORDS)}` : fold(pick(r, owners.plain)),
+      i % 3 === 0 ? `${r.pick(WORDS)} ${r.pick(WORDS)}` : fold(r.pick(owners.plain)),
     );
     const search = { plain: 0, sealed: 0 };
     const searchRatios: number[] = [];

@@ -11,15 +11,13 @@ import { performance } from 'node:perf_hooks';
 import { startHttpServer } from '../../src-main/api/index.js';
 import { createCore } from '../../src-main/core/index.js';
 import type { BenchReport } from './report.js';
+import { median } from './stats.js';
 
 const ROUNDS = 7;
 const CALLS = 60;
 const WARMUP = 30;
 const SIGN_INS = 10;
 const PASSWORD = 'bench-password-123';
-
-const median = (values: number[]): number =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 async function station(dir: string, identity: 'os' | 'local') {
   const core = createCore({

@@ -24,15 +24,9 @@ import type { RawImage, Stage } from '../../src-main/imaging/index.js';
 import { fixtureSet, renderPage } from '../fixtures/render.js';
 import type { PageSpec } from '../fixtures/render.js';
 import type { BenchReport } from './report.js';
+import { median } from './stats.js';
 
 const PER_KIND = Number(process.env.SOHOA_BENCH_PAGES ?? 16);
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  if (s.length === 0) return Number.NaN;
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
 
 function percentile(values: number[], p: number): number {
   const s = [...values].sort((a, b) => a - b);

@@ -35,6 +35,7 @@ import { encodePage, fixtureSet, renderPage } from '../fixtures/render.js';
 import type { RenderedPage } from '../fixtures/render.js';
 import { cer } from '../ocr/support.js';
 import type { BenchReport } from './report.js';
+import { median } from './stats.js';
 
 const exec = promisify(execFile);
 const PAGES = Number(process.env.SOHOA_BENCH_PAGES ?? 8);
@@ -51,14 +52,6 @@ async function nativeText(file: string): Promise<string> {
 
 function mean(values: number[]): number {
   return values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1
-    ? (sorted[mid] ?? 0)
-    : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 /** Pages per minute of `job` over all `files`. */

@@ -22,14 +22,9 @@ import { pipelineService } from '../../src-main/core/pipeline/index.js';
 import { ImagingPool, resolveProfile } from '../../src-main/imaging/index.js';
 import { scannedJpeg } from '../pipeline/helpers.js';
 import type { BenchReport } from './report.js';
+import { median } from './stats.js';
 
 const PAGES = Number(process.env.SOHOA_BENCH_PAGES ?? 12);
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
-}
 
 export async function run(): Promise<BenchReport> {
   const workers = availableParallelism();
