@@ -2,13 +2,15 @@
  * Work that runs for as long as an app process (desktop or browser mode) is up, started once
  * after the core exists: the scan sessions, whose creation lands pages a killed run left in the
  * scan spool, and the sync engine's loop, which starts only when the station is configured and
- * `sync.enabled`; and the page pipeline, which cleans and reads every landed page. A failure
- * here is logged and leaves the app usable offline.
+ * `sync.enabled`; the page pipeline, which cleans and reads every landed page; and the retention
+ * schedule, which purges what `security.retentionDays` says is due. A failure here is logged and
+ * leaves the app usable offline.
  */
 import type { Core } from '../core/index.js';
 import { pipelineService } from '../core/pipeline/index.js';
+import { retentionScheduleService } from '../core/retention/index.js';
 import { scanSessionsService } from './handlers/scan.js';
-import { syncEngineService } from './handlers/sync.js';
+import { syncEngine } from './handlers/sync.js';
 
 export async function startBackgroundServices(core: Core): Promise<void> {
   try {
@@ -23,8 +25,13 @@ export async function startBackgroundServices(core: Core): Promise<void> {
     core.log.error({ err: error }, 'page pipeline did not start; pages stay queued');
   }
   try {
-    await core.use(syncEngineService);
+    await syncEngine(core);
   } catch (error) {
     core.log.error({ err: error }, 'sync engine did not start; dossiers stay queued locally');
+  }
+  try {
+    core.use(retentionScheduleService);
+  } catch (error) {
+    core.log.error({ err: error }, 'retention schedule did not start; run sohoa retention');
   }
 }
