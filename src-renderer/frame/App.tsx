@@ -13,11 +13,13 @@ import { AccessBanner } from './AccessBanner.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { useAreaShortcuts } from './use-area-shortcuts.js';
 import { areaHref, useCurrentArea } from './use-current-area.js';
+import { useNewDossierShortcut } from './use-new-dossier-shortcut.js';
 
 export function App() {
   const { t } = useTranslation();
   const [current, open] = useCurrentArea();
   useAreaShortcuts(open);
+  useNewDossierShortcut(open);
   useConfiguredLanguage();
   const heading = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);

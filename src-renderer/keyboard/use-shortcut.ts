@@ -1,16 +1,17 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { matches, shortcutKeys, type ShortcutId } from './shortcuts.js';
 
 /**
  * Runs `action` when the shortcut is pressed anywhere in the window, while the component is
- * mounted and `enabled`. The latest `action` is used without re-subscribing.
+ * mounted and `enabled`. The latest `action` is used without re-subscribing. Both are set as the
+ * component is committed, so a key pressed the moment its button shows already works.
  */
 export function useShortcut(id: ShortcutId, action: () => void, enabled = true): void {
   const latest = useRef(action);
-  useEffect(() => {
+  useLayoutEffect(() => {
     latest.current = action;
   });
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!enabled) return;
     const keys = shortcutKeys(id);
     const onKey = (event: KeyboardEvent) => {

@@ -74,8 +74,11 @@ export function ApplicantForm(props: {
   return (
     <form id={props.formId} className="form-grid" onSubmit={submit} noValidate>
       <label htmlFor={`${props.formId}-first`}>{t('reception.applicant.name')} *</label>
+      {/* The name is the next thing to type once the procedure is chosen (the form is new for
+          each procedure): focused as it appears, so keys typed right after Enter land here. */}
       <input
         id={`${props.formId}-first`}
+        autoFocus
         required
         aria-required="true"
         autoComplete="off"

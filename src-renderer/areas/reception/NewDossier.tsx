@@ -53,11 +53,7 @@ export function NewDossier() {
               procedures={list}
               {...(procedure ? { selected: procedure } : {})}
               ref={search}
-              onSelect={(p) => {
-                setProcedure(p);
-                // the applicant's name is the next thing to type
-                setTimeout(() => document.getElementById(`${FORM_ID}-first`)?.focus());
-              }}
+              onSelect={setProcedure}
             />
           )}
         </QueryState>

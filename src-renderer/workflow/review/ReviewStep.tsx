@@ -33,6 +33,10 @@ export function ReviewStep({ MaHoSo }: ReviewStepProps) {
   const [zoom, setZoom] = useState(1);
   const [notice, setNotice] = useState<Notice>();
   const rescanSession = useRef<string | undefined>(undefined);
+  // Ctrl+Z right after Delete undoes that deletion even before the listing is read again (on a
+  // slow PC that takes a while): the step keeps its own, waiting for the core's answer if needed.
+  const ownDeletion = useRef<Promise<string | undefined>>(undefined);
+  const undone = useRef(new Set<string>());
 
   const components = useMemo(
     () => (listing.state === 'ok' ? listing.data.components : []),
@@ -85,19 +89,30 @@ export function ReviewStep({ MaHoSo }: ReviewStepProps) {
       // away from the pages first, so nothing asks for them once they are gone
       setSelected(new Set());
       setFocused((after ?? before)?.id);
-      const { actionId } = await api.call('pages.delete', {
-        MaHoSo,
-        pageIds: gone.map((p) => p.id),
-      });
+      const deleting = api.call('pages.delete', { MaHoSo, pageIds: gone.map((p) => p.id) });
+      ownDeletion.current = deleting.then(
+        (done) => done.actionId,
+        () => undefined,
+      );
+      const { actionId } = await deleting;
       setNotice({ kind: 'deleted', count: gone.length, actionId });
     });
 
   const undo = useCallback(
     (actionId?: string) =>
       run(async () => {
-        const wanted = actionId ?? undoable?.actionId;
-        if (!wanted) return;
-        const restored = await api.call('pages.undoDelete', { MaHoSo, actionId: wanted });
+        const own = ownDeletion.current;
+        ownDeletion.current = undefined;
+        const wanted = actionId ?? (await own) ?? undoable?.actionId;
+        // a second Ctrl+Z before the listing caught up must not restore the same pages twice
+        if (!wanted || undone.current.has(wanted)) return;
+        undone.current.add(wanted);
+        const restored = await api
+          .call('pages.undoDelete', { MaHoSo, actionId: wanted })
+          .catch((error: unknown) => {
+            undone.current.delete(wanted);
+            throw error;
+          });
         setNotice({ kind: 'restored', count: restored.pageIds.length });
         setFocused(restored.pageIds[0]);
       }),
@@ -161,6 +176,8 @@ export function ReviewStep({ MaHoSo }: ReviewStepProps) {
   const rescan = () =>
     run(async () => {
       if (focused === undefined) return;
+      // from now on Ctrl+Z is for the replacement (it comes with the listing), not a deletion
+      ownDeletion.current = undefined;
       setNotice({ kind: 'rescanning', since: new Date().toISOString() });
       const { sessionId } = await api.call('pages.rescan', {
         MaHoSo,
@@ -276,7 +293,7 @@ export function ReviewStep({ MaHoSo }: ReviewStepProps) {
           <ReviewToolbar
             components={components}
             chosen={chosen}
-            canUndo={undoable !== undefined}
+            canUndo={undoable !== undefined || shown?.kind === 'deleted'}
             onRotate={(d) => void rotate(d)}
             onDelete={() => void remove()}
             onUndo={() => void undo()}

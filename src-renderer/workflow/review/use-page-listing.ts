@@ -1,7 +1,8 @@
 /**
  * The dossier's pages, kept current. An edit (`pages.changed`) is shown at once; pages landing or
  * finishing the pipeline arrive in bursts (a 300-sheet feeder, the pipeline catching up), so those
- * are coalesced: at most one reading in flight, and one more after it, a moment later.
+ * are coalesced: at most one reading in flight, and one more after it, a moment later. An edit
+ * made while a reading is in flight is read right after it (that reading may predate the edit).
  */
 import { useEffect, useState } from 'react';
 import { useApi, type ApiError, type ApiQuery } from '../../api/index.js';
@@ -16,11 +17,11 @@ export function usePageListing(MaHoSo: string): ApiQuery<PageListing> {
   useEffect(() => {
     let live = true;
     let inFlight = false;
-    let again = false;
+    let again: 'now' | 'soon' | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const load = () => {
+    const load = (urgency: 'now' | 'soon' = 'now') => {
       if (inFlight) {
-        again = true;
+        if (again !== 'now') again = urgency;
         return;
       }
       inFlight = true;
@@ -32,17 +33,18 @@ export function usePageListing(MaHoSo: string): ApiQuery<PageListing> {
         )
         .finally(() => {
           inFlight = false;
-          if (again && live) {
-            again = false;
-            later();
-          }
+          const next = again;
+          again = undefined;
+          if (!live || !next) return;
+          if (next === 'now') load();
+          else later();
         });
     };
     const later = () => {
       if (timer === undefined)
         timer = setTimeout(() => {
           timer = undefined;
-          load();
+          load('soon');
         }, COALESCE_MS);
     };
     let wasOpen = false;
