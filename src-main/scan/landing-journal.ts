@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import type { PageLocation } from './destination.js';
 
 export type LandingTarget =
-  { kind: 'out'; dir: string } | { kind: 'dossier'; MaHoSo: string; MaThanhPhanHoSo: string };
+  | { kind: 'out'; dir: string; /** pages are sealed with the data key */ sealed?: boolean }
+  | { kind: 'dossier'; MaHoSo: string; MaThanhPhanHoSo: string };
 
 /** What a destination offers so a spooled page can be landed again exactly once. */
 export interface DestinationJournal {

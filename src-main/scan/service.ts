@@ -2,10 +2,13 @@
  * The scanning service of one data directory: the SANE driver (and through it the scanner host),
  * scan profiles from the configuration, and acquisitions into a destination. Created once per
  * data directory by whoever composes the app (core service, CLI); `close()` stops the host.
+ * The folder's data keys are opened on the first scan or recovery (listing devices needs none).
  */
 import { join } from 'node:path';
 import pino from 'pino';
 import type { Logger } from '../platform/index.js';
+import { openDataKeys } from '../store/index.js';
+import type { SpoolKeys } from './host/spool.js';
 import { acquire, type AcquireResult, type PageAcquired } from './acquire.js';
 import type { PageDestination } from './destination.js';
 import { deviceNotFound } from './errors.js';
@@ -34,19 +37,33 @@ export class ScanService {
   readonly #spoolRoot: string;
   readonly #logger: Logger | undefined;
   #recovery: Promise<SpoolRecoveryReport> | undefined;
+  #keys: SpoolKeys | undefined;
 
   /**
    * @param options.cancelGraceMs how long a cancelled scan may take before the host is killed
    * @param options.logger where spool recovery reports; default: warnings and errors to stderr
+   * @param options.keys the folder's data keys; default: from the process keychain, as the store
    */
   constructor(
     private readonly dataDir: string,
     private readonly config: () => ScannerConfig,
-    options: { cancelGraceMs?: number; logger?: Logger } = {},
+    options: { cancelGraceMs?: number; logger?: Logger; keys?: SpoolKeys } = {},
   ) {
     this.#spoolRoot = join(dataDir, 'spool', 'scan');
     this.#logger = options.logger;
-    this.driver = new SaneDriver(this.#spoolRoot, new ScannerHost(), options.cancelGraceMs);
+    this.#keys = options.keys;
+    this.driver = new SaneDriver(
+      this.#spoolRoot,
+      () => this.keys(),
+      new ScannerHost(),
+      options.cancelGraceMs,
+    );
+  }
+
+  /** The data folder's keys the spool seals pages with. */
+  keys(): SpoolKeys {
+    this.#keys ??= openDataKeys(this.dataDir);
+    return this.#keys;
   }
 
   /**
@@ -57,6 +74,7 @@ export class ScanService {
     this.#recovery ??= recoverSpool({
       spoolRoot: this.#spoolRoot,
       dataDir: this.dataDir,
+      keys: this.keys(),
       logger: this.#logger ?? pino({ level: 'warn' }, pino.destination(2)),
       ...(onPageAcquired ? { onPageAcquired } : {}),
     });

@@ -4,7 +4,8 @@
  * owner is gone is replayed in the original order (folders by creation, pages by index): a page
  * whose landing intent shows it already committed is only released; any other page lands now,
  * with the same `pageAcquired` event as a live scan. Pages whose destination cannot be resolved
- * (a deleted dossier, an unknown destination) are kept, logged and reported by the doctor check.
+ * (a deleted dossier, an unknown destination) are kept, logged and reported by the doctor check;
+ * so are pages sealed with a key this PC's keychain does not hold (they open once IT recovers it).
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ import {
   releaseSpooledPage,
   spoolHoldsPages,
   type SpooledPage,
+  type SpoolKeys,
 } from './host/spool.js';
 import { readLandingIntent, readSpoolTarget, type LandingTarget } from './landing-journal.js';
 import { OutDirDestination } from './out-dir.js';
@@ -45,6 +47,8 @@ export interface SpoolRecoveryOptions {
   /** `<data dir>/spool/scan` */
   spoolRoot: string;
   dataDir: string;
+  /** The data folder's keys: spooled pages (and batch runs' pages) are sealed with them. */
+  keys: SpoolKeys;
   logger: Logger;
   onPageAcquired?: (event: PageAcquired) => void;
 }
@@ -88,10 +92,14 @@ function orphanedScans(spoolRoot: string): ScanFolder[] {
 class Destinations {
   #store: Store | undefined;
 
-  constructor(private readonly dataDir: string) {}
+  constructor(
+    private readonly dataDir: string,
+    private readonly keys: SpoolKeys,
+  ) {}
 
   async resolve(target: LandingTarget): Promise<PageDestination> {
-    if (target.kind === 'out') return new OutDirDestination(target.dir);
+    if (target.kind === 'out')
+      return new OutDirDestination(target.dir, target.sealed ? this.keys : undefined);
     this.#store ??= await openStore(this.dataDir);
     return new DossierDestination(this.#store, target.MaHoSo, target.MaThanhPhanHoSo);
   }
@@ -103,7 +111,7 @@ class Destinations {
 
 export async function recoverSpool(options: SpoolRecoveryOptions): Promise<SpoolRecoveryReport> {
   const report: SpoolRecoveryReport = { landed: [], alreadyLanded: 0, stranded: [] };
-  const destinations = new Destinations(options.dataDir);
+  const destinations = new Destinations(options.dataDir, options.keys);
   try {
     for (const scan of orphanedScans(options.spoolRoot)) {
       const pages = listSpooledPages(scan.dir);
@@ -139,10 +147,10 @@ async function replay(
   pages: SpooledPage[],
   destination: PageDestination,
   report: SpoolRecoveryReport,
-  { logger, onPageAcquired }: SpoolRecoveryOptions,
+  { keys, logger, onPageAcquired }: SpoolRecoveryOptions,
 ): Promise<void> {
   for (const page of pages) {
-    const image = await imageFromSpool(page, dir);
+    const image = await imageFromSpool(page, dir, keys.keyFor);
     const intent = readLandingIntent(dir, page.index);
     const earlier = intent && destination.journal?.landedSince(intent.sha256, intent.watermark);
     if (earlier) {

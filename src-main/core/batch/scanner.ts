@@ -36,7 +36,7 @@ export async function scanIntoJob(
   const { request, profile, ...run } = options;
   const { result } = await scanner.scan(
     { ...request, device: job.source, source: 'adf' },
-    new OutDirDestination(nextRunDir(jobSpoolDir(store.dataDir, job.id))),
+    new OutDirDestination(nextRunDir(jobSpoolDir(store.dataDir, job.id)), store.keys),
     {
       ...(profile !== undefined ? { profile } : {}),
       ...(run.signal ? { signal: run.signal } : {}),

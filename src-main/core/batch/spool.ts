@@ -1,6 +1,8 @@
 /**
  * Where a scanner job's ADF runs write their pages (`<data dir>/batch/job-<id>/run-NNNN/`), in
- * the data directory, so the files the job lands from are as durable as the store itself.
+ * the data directory, so the files the job lands from are as durable as the store itself. The
+ * pages are sealed with the folder's data key as they are written (the scan layer's out-dir with
+ * the store's keys), and opened by the key id they name when the job lands them.
  */
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';

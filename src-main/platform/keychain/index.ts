@@ -25,8 +25,10 @@ export type { SealKey } from './sealed-format.js';
 export {
   SealedWriter,
   createPlainReadStream,
+  createSealedWriteStream,
   openFileBytes,
   plainFileSize,
   readPlainRange,
+  resealFile,
 } from './sealed-file.js';
 export type { KeyLookup } from './sealed-file.js';

@@ -3,8 +3,18 @@
  * pieces, whole reads, and range reads that decrypt only the segments a range touches. Files
  * without the header are read as they are: data folders from before encryption keep opening.
  */
-import { closeSync, createReadStream, fstatSync, openSync, readSync, writeSync } from 'node:fs';
-import { Readable } from 'node:stream';
+import {
+  closeSync,
+  createReadStream,
+  fstatSync,
+  fsyncSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { Readable, Writable } from 'node:stream';
 import { lookupDataKey } from './data-keys.js';
 import {
   HEADER_BYTES,
@@ -96,6 +106,82 @@ export class SealedWriter {
     this.#index++;
     this.#filled = 0;
   }
+}
+
+/**
+ * Seals the file at `path` with `key` in place unless it already is: a plain file (a folder
+ * being encrypted) or one sealed with an older key (a rotation). The new file is written beside
+ * it a segment at a time and renamed over it, so a crash leaves one or the other, never half.
+ * Returns whether the file was rewritten.
+ */
+export function resealFile(path: string, keyFor: KeyLookup, key: SealKey): boolean {
+  const fd = openSync(path, 'r');
+  let head: Buffer;
+  try {
+    head = readAt(fd, HEADER_BYTES, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (isSealed(head) && parseHeader(head).keyId === key.id) return false;
+  const temp = `${path}.${process.pid}.reseal`;
+  const out = openSync(temp, 'w');
+  try {
+    const writer = new SealedWriter(out, key);
+    const size = plainFileSize(path);
+    const step = 1024 * 1024;
+    for (let at = 0; at < size; at += step)
+      writer.write(readPlainRange(path, keyFor, at, Math.min(size, at + step)));
+    writer.finish();
+    fsyncSync(out);
+  } catch (error) {
+    closeSync(out);
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  closeSync(out);
+  renameSync(temp, path);
+  return true;
+}
+
+/**
+ * A stream writing a new file at `path`, sealed with `key` (plain without one, for a folder from
+ * before encryption), fsynced and closed when it ends: files that arrive as streams (packages).
+ */
+export function createSealedWriteStream(path: string, key: SealKey | undefined): Writable {
+  const fd = openSync(path, 'w');
+  const sealed = key ? new SealedWriter(fd, key) : undefined;
+  let position = 0;
+  let open = true;
+  const close = () => {
+    if (open) closeSync(fd);
+    open = false;
+  };
+  return new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      try {
+        if (sealed) sealed.write(chunk);
+        else writeAll(fd, chunk, position);
+        position += chunk.byteLength;
+        done();
+      } catch (error) {
+        done(error as Error);
+      }
+    },
+    final(done) {
+      try {
+        sealed?.finish();
+        fsyncSync(fd);
+        close();
+        done();
+      } catch (error) {
+        done(error as Error);
+      }
+    },
+    destroy(error, done) {
+      close();
+      done(error);
+    },
+  });
 }
 
 /** Whole content of a file, opened if sealed. */

@@ -64,7 +64,8 @@ async function handle(request: HostRequest): Promise<void> {
       }
       runningScan = request.id;
       try {
-        const value = await session.scan(request.request, request.spoolDir, {
+        const spool = { dir: request.spoolDir, key: request.spoolKey };
+        const value = await session.scan(request.request, spool, {
           progress: (progress) => send({ id: request.id, kind: 'progress', progress }),
           page: (page) => send({ id: request.id, kind: 'page', page }),
         });

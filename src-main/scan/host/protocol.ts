@@ -4,12 +4,12 @@
  * Page data never crosses the channel: it is in the spool, named by the `page` event.
  */
 import type { DeviceCapabilities, ScanDevice, ScanProgress, ScanRequest } from '../types.js';
-import type { SpooledPage } from './spool.js';
+import type { SpooledPage, WireKey } from './spool.js';
 
 export type HostRequest =
   | { id: number; op: 'devices' }
   | { id: number; op: 'capabilities'; device: string }
-  | { id: number; op: 'scan'; request: ScanRequest; spoolDir: string }
+  | { id: number; op: 'scan'; request: ScanRequest; spoolDir: string; spoolKey?: WireKey }
   | { id: number; op: 'cancel'; target: number };
 
 export interface HostError {

@@ -3,6 +3,11 @@
  * memory whole, and a page whose last byte has arrived survives the host being killed a moment
  * later. A page is complete exactly when its `.json` exists: the data file is fsynced and renamed
  * first, the manifest written atomically after; a `.part` file is a page that never finished.
+ *
+ * The spool is in the data folder and holds citizens' papers, so with the folder's data key the
+ * pixels are sealed as they are written (the blob store's segmented format, platform/keychain);
+ * the manifest holds only geometry and the device name. The key reaches the host inside the scan
+ * request over the process channel, never through the environment, arguments or a file.
  */
 import {
   closeSync,
@@ -17,7 +22,24 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { SealedWriter, type KeyLookup, type SealKey } from '../../platform/index.js';
 import { landingIntentPath } from '../landing-journal.js';
+
+/** A seal key as it crosses the host channel (hex: both IPC serializations carry strings intact). */
+export interface WireKey {
+  id: string;
+  hex: string;
+}
+
+/** The data folder's keys as the spools need them: the key to seal with, and to open by id. */
+export interface SpoolKeys {
+  /** undefined: a folder from before encryption, whose spool stays plain like its blobs */
+  writeKey(): SealKey | undefined;
+  keyFor: KeyLookup;
+}
+
+export const toWireKey = (key: SealKey): WireKey => ({ id: key.id, hex: key.bytes.toString('hex') });
+const fromWireKey = (key: WireKey): SealKey => ({ id: key.id, bytes: Buffer.from(key.hex, 'hex') });
 
 export interface SpoolFrame {
   format: 'gray' | 'rgb' | 'red' | 'green' | 'blue';
@@ -26,7 +48,7 @@ export interface SpoolFrame {
   pixelsPerLine: number;
   /** Lines actually received (known only at the end for hand scanners). */
   lines: number;
-  /** Byte offset of the frame in the data file. */
+  /** Byte offset of the frame in the data file's plain content. */
   offset: number;
 }
 
@@ -55,18 +77,22 @@ export class SpoolWriter {
   readonly #part: string;
   readonly #data: string;
   readonly #fd: number;
+  readonly #sealed: SealedWriter | undefined;
   readonly #frames: SpoolFrame[] = [];
   #written = 0;
   #frameStart = 0;
   #current: Omit<SpoolFrame, 'lines' | 'offset'> | undefined;
 
+  /** @param key the data key to seal the page with (none: a folder from before encryption) */
   constructor(
     private readonly dir: string,
     private readonly index: number,
+    key?: WireKey,
   ) {
     this.#data = join(dir, `${name(index)}.raw`);
     this.#part = `${this.#data}.part`;
     this.#fd = openSync(this.#part, 'w');
+    this.#sealed = key ? new SealedWriter(this.#fd, fromWireKey(key)) : undefined;
   }
 
   get bytes(): number {
@@ -79,6 +105,11 @@ export class SpoolWriter {
   }
 
   write(chunk: Buffer, length: number): void {
+    if (this.#sealed) {
+      this.#sealed.write(chunk.subarray(0, length));
+      this.#written += length;
+      return;
+    }
     let done = 0;
     while (done < length)
       done += writeSync(this.#fd, chunk, done, length - done, this.#written + done);
@@ -97,6 +128,7 @@ export class SpoolWriter {
   /** Makes the page durable and visible to the parent; returns its manifest. */
   finish(meta: { device: string; dpi: number }): SpooledPage {
     const lastByteAt = Date.now();
+    this.#sealed?.finish();
     fsyncSync(this.#fd);
     closeSync(this.#fd);
     renameSync(this.#part, this.#data);

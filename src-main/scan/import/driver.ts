@@ -7,6 +7,7 @@ import { open, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { invalidInput, isAppError, type AppError } from '../../domain/index.js';
+import { lookupDataKey, openFileBytes } from '../../platform/index.js';
 import { scanCancelled } from '../errors.js';
 import type { AcquiredImage } from '../types.js';
 import { importErrors } from './errors.js';
@@ -31,6 +32,10 @@ export interface ImportOutcome {
   failed: number;
 }
 
+/**
+ * The file's bytes; a file sealed with the key of an open data folder (a batch job's ADF run
+ * lands from its spool in the data folder) is opened first.
+ */
 async function readWhole(file: string): Promise<Buffer> {
   let size: number;
   try {
@@ -41,7 +46,7 @@ async function readWhole(file: string): Promise<Buffer> {
   if (size === 0) throw importErrors.empty(file);
   const handle = await open(file, 'r');
   try {
-    return await handle.readFile();
+    return openFileBytes(await handle.readFile(), lookupDataKey);
   } finally {
     await handle.close();
   }

@@ -15,7 +15,9 @@ import {
   listSpooledPages,
   releaseSpooledPage,
   spoolHoldsPages,
+  toWireKey,
   type SpooledPage,
+  type SpoolKeys,
 } from '../host/spool.js';
 import { writeSpoolTarget } from '../landing-journal.js';
 import type {
@@ -26,12 +28,17 @@ import type {
   ScanRequest,
   ScanRunOptions,
 } from '../types.js';
+import type { KeyLookup } from '../../platform/index.js';
 import { encodeRaster, rasterFromSpool, rasterThumbnail } from './raster.js';
 
 type QueueItem = { page: SpooledPage } | { end: ScanResult } | { error: Error };
 
-export async function imageFromSpool(page: SpooledPage, spoolDir: string): Promise<AcquiredImage> {
-  const raster = rasterFromSpool(page);
+export async function imageFromSpool(
+  page: SpooledPage,
+  spoolDir: string,
+  keyFor: KeyLookup,
+): Promise<AcquiredImage> {
+  const raster = rasterFromSpool(page, keyFor);
   // both run on the libuv pool: the preview is ready by the time the PNG is
   const thumbnail = rasterThumbnail(raster);
   thumbnail.catch(() => undefined); // awaited by acquire(); never an unhandled rejection meanwhile
@@ -58,10 +65,12 @@ export class SaneDriver implements ScanDriver {
 
   /**
    * @param spoolRoot where pages wait between the host and their destination (the data dir's spool)
+   * @param keys the data folder's keys: spooled pages are sealed with its write key
    * @param cancelGraceMs after a cancel, how long to wait for the driver before killing the host
    */
   constructor(
     private readonly spoolRoot: string,
+    private readonly keys: () => SpoolKeys,
     host: ScannerHost = new ScannerHost(),
     private readonly cancelGraceMs = CANCEL_GRACE_MS,
   ) {
@@ -80,6 +89,8 @@ export class SaneDriver implements ScanDriver {
     request: ScanRequest,
     options: ScanRunOptions = {},
   ): AsyncGenerator<AcquiredImage, ScanOutcome, void> {
+    const keys = this.keys();
+    const sealWith = keys.writeKey();
     const spoolDir = join(this.spoolRoot, randomUUID());
     mkdirSync(spoolDir, { recursive: true });
     writeSpoolTarget(spoolDir, options.target);
@@ -106,10 +117,14 @@ export class SaneDriver implements ScanDriver {
       else options.onProgress?.(event.progress);
     };
     this.host
-      .request<ScanResult>({ op: 'scan', request, spoolDir }, onEvent, (id) => {
-        requestId = id;
-        if (options.signal?.aborted) onAbort();
-      })
+      .request<ScanResult>(
+        { op: 'scan', request, spoolDir, ...(sealWith ? { spoolKey: toWireKey(sealWith) } : {}) },
+        onEvent,
+        (id) => {
+          requestId = id;
+          if (options.signal?.aborted) onAbort();
+        },
+      )
       .then(
         (end) => push({ end }),
         (error: Error) => push({ error }),
@@ -126,7 +141,7 @@ export class SaneDriver implements ScanDriver {
         }
         if ('page' in item) {
           lastIndex = item.page.index;
-          yield await imageFromSpool(item.page, spoolDir);
+          yield await imageFromSpool(item.page, spoolDir, keys.keyFor);
           releaseSpooledPage(spoolDir, item.page);
           continue;
         }
@@ -138,7 +153,7 @@ export class SaneDriver implements ScanDriver {
         // the rename): the spool has them, so they land before the error is reported.
         for (const page of listSpooledPages(spoolDir).filter((p) => p.index > lastIndex)) {
           lastIndex = page.index;
-          yield await imageFromSpool(page, spoolDir);
+          yield await imageFromSpool(page, spoolDir, keys.keyFor);
           releaseSpooledPage(spoolDir, page);
         }
         finished = true;

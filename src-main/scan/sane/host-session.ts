@@ -5,7 +5,7 @@
  */
 import { isAppError } from '../../domain/index.js';
 import { deviceNotFound, deviceStatusError, noPaper, scanCancelled } from '../errors.js';
-import { SpoolWriter, type SpooledPage } from '../host/spool.js';
+import { SpoolWriter, type SpooledPage, type WireKey } from '../host/spool.js';
 import type { HostError, ScanResult } from '../host/protocol.js';
 import type { DeviceCapabilities, ScanDevice, ScanProgress, ScanRequest } from '../types.js';
 import { saneStatusOf, type SaneApi, type SaneDeviceHandle, type SaneParameters } from './addon.js';
@@ -114,8 +114,15 @@ export class SaneHostSession {
     this.#device?.cancel();
   }
 
-  /** Scans until the flatbed page is done or the feeder is empty; throws ScanFailure otherwise. */
-  async scan(request: ScanRequest, spoolDir: string, sink: ScanSink): Promise<ScanResult> {
+  /**
+   * Scans until the flatbed page is done or the feeder is empty; throws ScanFailure otherwise.
+   * Pages go to `spool.dir`, sealed with `spool.key` when the data folder has one.
+   */
+  async scan(
+    request: ScanRequest,
+    spool: { dir: string; key: WireKey | undefined },
+    sink: ScanSink,
+  ): Promise<ScanResult> {
     this.#cancelled = false;
     const device = await this.#open(request.device);
     this.#device = device;
@@ -142,7 +149,7 @@ export class SaneHostSession {
             params,
             index,
             { device: request.device, dpi },
-            spoolDir,
+            spool,
             buffer,
             sink,
           );
@@ -184,11 +191,11 @@ export class SaneHostSession {
     first: SaneParameters,
     index: number,
     meta: { device: string; dpi: number },
-    spoolDir: string,
+    target: { dir: string; key: WireKey | undefined },
     buffer: Buffer,
     sink: ScanSink,
   ): Promise<SpooledPage> {
-    const spool = new SpoolWriter(spoolDir, index);
+    const spool = new SpoolWriter(target.dir, index, target.key);
     try {
       let params = first;
       for (;;) {

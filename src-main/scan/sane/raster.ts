@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import sharp, { type Sharp } from 'sharp';
+import { openFileBytes, type KeyLookup } from '../../platform/index.js';
 import type { SpoolFrame, SpooledPage } from '../host/spool.js';
 import { thumbnailFrom } from '../thumbnail.js';
 
@@ -38,8 +39,9 @@ function unpackFrame(data: Buffer, frame: SpoolFrame, channels: number, height: 
   return out;
 }
 
-export function rasterFromSpool(page: SpooledPage): Raster {
-  const data = readFileSync(page.dataFile);
+/** The page's pixels; a sealed spool file is opened with the key it names. */
+export function rasterFromSpool(page: SpooledPage, keyFor: KeyLookup): Raster {
+  const data = openFileBytes(readFileSync(page.dataFile), keyFor);
   const first = page.frames[0];
   if (!first) throw new Error(`spooled page ${page.index} has no frames`);
   const depth = first.depth === 16 ? 16 : 8;

@@ -6,7 +6,8 @@
  *   1. a new key becomes `pending` in encryption.json (the keychain holds both);
  *   2. the database is re-encrypted as a whole (copy, rekey, rename: one key or the other);
  *   3. every blob is re-sealed, file by file (write, rename: one key or the other);
- *   4. `pending` becomes `current` and the old key is deleted.
+ *   4. so are the other sealed files of the folder (spools, imported packages: folder-files.ts);
+ *   5. `pending` becomes `current` and the old key is deleted.
  *
  * A kill anywhere leaves a folder that opens with the keys encryption.json names; running the
  * command again continues from where it stopped (files already sealed with the new key are
@@ -17,11 +18,12 @@ import { join } from 'node:path';
 import { AppError } from '../../domain/index.js';
 import { rekeyDatabaseFile } from '../connection.js';
 import { openStore } from '../store.js';
+import { resealFolderFiles } from './folder-files.js';
 import { DATABASE_FILE, openDataKeys, recoveryPublicKey } from './open-keys.js';
 import type { OpenKeysOptions } from './open-keys.js';
 
 export interface KeyChangeProgress {
-  phase: 'database' | 'blobs' | 'done';
+  phase: 'database' | 'blobs' | 'files' | 'done';
   done: number;
   total: number;
 }
@@ -34,6 +36,8 @@ export interface KeyChangeReport {
   databaseRekeyed: boolean;
   blobsResealed: number;
   blobsTotal: number;
+  /** Spooled pages and imported packages (see folder-files.ts). */
+  filesResealed: number;
 }
 
 export interface KeyChangeOptions extends OpenKeysOptions {
@@ -104,7 +108,18 @@ export async function changeDataKey(
   } finally {
     store.close();
   }
+  const files = resealFolderFiles(dataDir, keys.keyFor, to, (done, total) =>
+    options.onProgress?.({ phase: 'files', done, total }),
+  );
   keys.finishChange();
   options.onProgress?.({ phase: 'done', done: 1, total: 1 });
-  return { from, to: to.id, resumed, databaseRekeyed, blobsResealed, blobsTotal };
+  return {
+    from,
+    to: to.id,
+    resumed,
+    databaseRekeyed,
+    blobsResealed,
+    blobsTotal,
+    filesResealed: files.resealed,
+  };
 }

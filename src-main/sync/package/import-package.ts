@@ -3,9 +3,12 @@
  * whole package is checked first (format, dossier shape, every file's sha256 against both the
  * manifest and TaiLieuNop); only then are the files moved into `<dataDir>/sync/packages/` (by
  * content) and the dossier queued. A bad package changes nothing.
+ *
+ * The PDFs are citizens' papers kept in the data folder until delivered, so they are sealed with
+ * the folder's data key as they are unpacked; the sync engine reads them through that key.
  */
 import { createHash } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -13,6 +16,8 @@ import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import type { z } from 'zod';
 import { AppError, invalidInput } from '../../domain/index.js';
+import { createSealedWriteStream, type SealKey } from '../../platform/index.js';
+import { openDataKeys } from '../../store/index.js';
 import type { OutboxItem, OutboxStore } from '../outbox/outbox-store.js';
 import { FILE_ENTRY, PackageDossier, PackageManifest } from './format.js';
 
@@ -105,10 +110,15 @@ export interface ImportResult {
   outcome: 'queued' | 'updated';
 }
 
+/**
+ * @param keys the data folder's keys the PDFs are sealed with; default: the folder's, from the
+ *   process keychain (as the store opens them)
+ */
 export async function importPackage(
   file: string,
   dataDir: string,
   outbox: OutboxStore,
+  keys: { writeKey(): SealKey | undefined } = openDataKeys(dataDir),
 ): Promise<ImportResult> {
   if (!existsSync(file)) {
     throw new AppError(
@@ -142,6 +152,7 @@ export async function importPackage(
       PackageDossier,
     );
     mkdirSync(staging, { recursive: true });
+    const sealWith = keys.writeKey();
     const files = [];
     for (const [i, doc] of dossier.TaiLieuNop.entries()) {
       const listed = manifest.files.find((f) => f.name === doc.TepDinhKemId);
@@ -166,7 +177,7 @@ export async function importPackage(
           done(null, chunk);
         },
       });
-      await pipeline(await stream(zip, entry), tap, createWriteStream(target));
+      await pipeline(await stream(zip, entry), tap, createSealedWriteStream(target, sealWith));
       const sha256 = hash.digest('hex');
       if (sha256 !== doc.HashTepTin) {
         throw bad(
