@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { z } from 'zod';
 import { AppError } from '../domain/index.js';
 import { processKeychain } from '../platform/index.js';
 import type { AppConfig } from '../platform/index.js';
@@ -95,6 +96,40 @@ export function readClientSecret(
   if (secret) writeClientSecret(dataDir, secret);
   rmSync(legacy, { force: true });
   return secret;
+}
+
+/** What a person may store as the client secret (the gateway issues it; spaces around are typing slips). */
+export const ClientSecretSchema = z
+  .string()
+  .trim()
+  .min(8, 'ít nhất 8 ký tự / at least 8 characters')
+  .max(512, 'tối đa 512 ký tự / at most 512 characters')
+  .regex(
+    /^[\x21-\x7e]+$/,
+    'chữ, số, ký hiệu ASCII, không dấu cách / ASCII letters, digits, symbols, no spaces',
+  );
+
+/** Whether a secret is there, never the secret itself (what Settings shows). */
+export interface ClientSecretState {
+  /** The keychain holds one for this data folder. */
+  stored: boolean;
+  /** `SOHOA_GATEWAY_SECRET` is set and wins over the keychain's. */
+  fromEnvironment: boolean;
+}
+
+export function clientSecretState(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): ClientSecretState {
+  return {
+    stored: processKeychain().get(secretName(dataDir)) !== undefined,
+    fromEnvironment: Boolean(env.SOHOA_GATEWAY_SECRET),
+  };
+}
+
+export function clearClientSecret(dataDir: string): void {
+  processKeychain().delete(secretName(dataDir));
+  rmSync(legacySecretFile(dataDir), { force: true });
 }
 
 export function writeClientSecret(dataDir: string, secret: string): void {

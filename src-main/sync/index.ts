@@ -4,8 +4,17 @@
  */
 export { SyncEngine } from './engine.js';
 export type { EngineState, ItemEvent, SyncEngineOptions, Connectivity } from './engine.js';
-export { syncSettingsFrom, readClientSecret, writeClientSecret } from './config.js';
-export type { SyncSettings } from './config.js';
+export {
+  syncSettingsFrom,
+  readClientSecret,
+  writeClientSecret,
+  clearClientSecret,
+  clientSecretState,
+  ClientSecretSchema,
+} from './config.js';
+export type { SyncSettings, ClientSecretState } from './config.js';
+export { SyncEngineSlot } from './engine-slot.js';
+export type { EngineRecipe } from './engine-slot.js';
 export { checkGatewayUrl } from './url-policy.js';
 export { systemClock } from './clock.js';
 export type { Clock } from './clock.js';

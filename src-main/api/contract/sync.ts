@@ -3,6 +3,8 @@
  * a nudge to send now, another try for a refused dossier, and events as dossiers move.
  */
 import { z } from 'zod';
+import type { ClientSecretState } from '../../sync/index.js';
+import { ClientSecretSchema } from '../../sync/index.js';
 import { defineContract, event, method, returns } from './define.js';
 
 export type SyncConnectivity = 'unknown' | 'online' | 'offline' | 'auth_failed';
@@ -60,6 +62,17 @@ export const syncContract = defineContract({
       summary: 'Queues a dossier that needs attention again, keeping its finished uploads.',
       input: z.strictObject({ MaHoSo: code }),
       output: returns<SyncStatusView>(),
+    }),
+    'sync.clientSecret': method({
+      summary: 'Whether a gateway client secret is stored (never the secret itself).',
+      input: z.strictObject({}),
+      output: returns<ClientSecretState>(),
+    }),
+    'sync.setClientSecret': method({
+      summary:
+        'Administrators: stores, replaces (secret) or clears (null) the gateway client secret in the keychain; sync picks it up at once.',
+      input: z.strictObject({ secret: ClientSecretSchema.nullable() }),
+      output: returns<ClientSecretState & { configured: boolean }>(),
     }),
     'sync.refreshCatalog': method({
       summary: 'Fetches agencies and procedures from the province now, for offline use.',

@@ -1,6 +1,7 @@
 /**
  * Who may call what. Everything needs a signed-in, unlocked clerk except the few methods that
- * sign in or report the state; account and retention management need the administrator role.
+ * sign in or report the state; account and retention management, and the gateway client secret,
+ * need the administrator role.
  * A prefix table rather than a flag per method: the other capabilities' contracts need not know
  * about identity, and a new method is protected by default. Changing the `security` settings
  * through `config.set` is an administrator's act too (a clerk must not switch sign-in off).
@@ -22,6 +23,8 @@ const EXACT: Record<string, Access> = {
   'auth.unlock': 'session',
   'auth.lock': 'session',
   'auth.signOut': 'public',
+  // The station's gateway credentials are an administrator's to set.
+  'sync.setClientSecret': 'admin',
 };
 
 const ADMIN_PREFIXES = ['accounts.', 'retention.'];

@@ -66,8 +66,8 @@ export const adminOnly = (method: string): AppError =>
   new AppError(
     'FORBIDDEN',
     {
-      vi: 'Chỉ quản trị viên được quản lý tài khoản và việc xóa dữ liệu hết hạn lưu giữ',
-      en: 'Only an administrator may manage accounts and retention',
+      vi: 'Chỉ quản trị viên được quản lý tài khoản, mật khẩu máy trạm của cổng kết nối và việc xóa dữ liệu hết hạn lưu giữ',
+      en: "Only an administrator may manage accounts, the gateway's client secret and retention",
     },
     { details: { method } },
   );
