@@ -2,14 +2,21 @@
  * Spool recovery: the app process is SIGKILLed while a real test-device scan is between the spool
  * and the store (a child process stops at an exact page, then is killed); the next start lands
  * every spooled page exactly once, in order, with the usual events — also when the kill came
- * after the store had committed the page — and keeps pages whose dossier no longer exists.
+ * after the store had committed the page — and keeps pages whose dossier no longer exists. The
+ * stations are encrypted (a new data folder is): the spooled pages are sealed on disk, and a PC
+ * without the key keeps them in the spool until the key is back.
  */
 import { fork } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configSchema } from '../../src-main/platform/index.js';
+import {
+  DataKeys,
+  FileKeychain,
+  configSchema,
+  openFileBytes,
+} from '../../src-main/platform/index.js';
 import {
   DossierDestination,
   ScanService,
@@ -111,6 +118,26 @@ async function killDuringLanding(s: Station, when: 'before' | 'after', stopAt: n
   return { dir, spooled };
 }
 
+/** Each spooled page is sealed: the header, and none of its pixels in the file as stored. */
+function expectSealedSpool(s: Station, dir: string, spooled: number[]) {
+  const keys = DataKeys.open(s.dataDir, { keychain: new FileKeychain(keyDir()), isNew: false });
+  for (const index of spooled) {
+    const file = join(dir, `page-${String(index).padStart(4, '0')}.raw`);
+    const stored = readFileSync(file);
+    expect(stored.subarray(0, 8).toString('latin1')).toBe('SOHOAENC');
+    const plain = openFileBytes(stored, keys.keyFor);
+    expect(plain.length).toBeGreaterThan(10_000);
+    for (let at = 0; at + 32 < plain.length; at += Math.floor(plain.length / 8))
+      expect(stored.includes(plain.subarray(at, at + 32))).toBe(false);
+  }
+}
+
+function keyDir(): string {
+  const dir = process.env.SOHOA_KEY_DIR;
+  if (!dir) throw new Error('vitest.config.ts sets SOHOA_KEY_DIR');
+  return dir;
+}
+
 async function expectPng(s: Station, pageId: number) {
   const { bytes } = s.store.readPage(pageId);
   const meta = await sharp(bytes).metadata();
@@ -125,8 +152,9 @@ describe('spool recovery after the app was SIGKILLed', () => {
   });
 
   it('killed before page 4 landed: the next start lands the spooled pages once, in order, with events', async () => {
-    const { spooled } = await killDuringLanding(s, 'before', 4);
+    const { dir, spooled } = await killDuringLanding(s, 'before', 4);
     expect(componentPages(s)).toHaveLength(3);
+    expectSealedSpool(s, dir, spooled);
     // page 4 at least, plus whatever the host finished before it saw the app die
     expect(spooled[0]).toBe(4);
     expect(spooled).toEqual(spooled.map((_, i) => 4 + i));
@@ -219,5 +247,42 @@ describe('spool recovery after the app was SIGKILLed', () => {
     expect(check.message.en).toContain(`${spooled.length} scanned page(s)`);
     expect(check.message.en).toContain('DA-XOA-000001/GCS');
     expect(existsSync(dir)).toBe(true);
+  });
+
+  it('sealed pages and a PC without the key: they stay in the spool, then land once the key is back', async () => {
+    const t = await station();
+    const { dir, spooled } = await killDuringLanding(t, 'before', 2);
+    expectSealedSpool(t, dir, spooled);
+    const filesBefore = readdirSync(dir).sort();
+
+    // Another keychain (a copied folder, another Windows account): the spool cannot be opened.
+    const elsewhere = DataKeys.open(t.dataDir, {
+      keychain: new FileKeychain(tempDir('other-keychain')),
+      isNew: false,
+    });
+    const { default: pino } = await import('pino');
+    const silent = pino({ level: 'silent' });
+    const locked = new ScanService(t.dataDir, () => scanner, { keys: elsewhere, logger: silent });
+    services.push(locked);
+    const report = await locked.recoverSpool();
+    expect(report.landed).toEqual([]);
+    expect(report.stranded).toEqual([
+      expect.objectContaining({
+        dir,
+        pages: spooled.length,
+        reason: expect.stringMatching(/keychain/),
+      }),
+    ]);
+    expect(readdirSync(dir).sort()).toEqual(filesBefore);
+    expect(componentPages(t)).toHaveLength(1);
+
+    // With the key (this PC's keychain) every page lands, in order.
+    const service = new ScanService(t.dataDir, () => scanner, { logger: silent });
+    services.push(service);
+    const landed = await service.recoverSpool();
+    expect(landed.landed.map((e) => e.index)).toEqual(spooled);
+    expect(componentPages(t)).toHaveLength(1 + spooled.length);
+    for (const page of componentPages(t).slice(1)) await expectPng(t, page.id);
+    expect(existsSync(dir)).toBe(false);
   });
 });
