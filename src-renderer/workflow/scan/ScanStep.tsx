@@ -3,7 +3,7 @@
  * as they land, with progress and page counts per component; a failure says what happened and
  * what to do, and Continue scans again, appending to what is there.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/index.js';
 import { ComponentPicker, type ComponentCount } from './ComponentPicker.js';
@@ -64,8 +64,9 @@ export function ScanStep({ MaHoSo, MaThanhPhanHoSo, onDone }: ScanStepProps) {
   }, [component, busy, scanner, start]);
 
   // Ctrl+Enter scans; Esc stops a running round. Captured first so a surrounding stepper's
-  // Ctrl+Enter ("next step") does not also fire while this step is open.
-  useEffect(() => {
+  // Ctrl+Enter ("next step") does not also fire while this step is open. Set at commit, so the
+  // keys act on what the Scan button shows (a key right after it turns enabled scans).
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
