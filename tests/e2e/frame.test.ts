@@ -122,7 +122,7 @@ describe('app frame', () => {
       await page.keyboard.press(`Alt+Digit${index + 1}`);
       const current = nav.locator('[aria-current="page"] .nav-name');
       await eventually(() => current.textContent()).toBe(name);
-      expect(await focusedId(page)).toBe('area-title');
+      await eventually(() => focusedId(page)).toBe('area-title');
     }
     expect(new URL(page.url()).hash).toBe('#/reception');
 

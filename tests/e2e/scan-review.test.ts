@@ -174,35 +174,48 @@ describe('review step', () => {
     await page.keyboard.press('KeyR');
     await eventually(async () => (await pagesOf(MaHoSo, 'GIAY_CHUNG_SINH'))[0]?.rotation).toBe(90);
 
-    // → to the second page, Delete, then the toast's undo (Ctrl+Z) puts it back in place
+    const ids = async () => (await pagesOf(MaHoSo, 'GIAY_CHUNG_SINH')).map((p) => p.id);
+    // what the grid shows: the next key acts on it, so wait for it (not only for the store)
+    const shown = () =>
+      grid
+        .getByRole('option')
+        .evaluateAll((tiles) => tiles.map((tile) => Number(tile.getAttribute('data-page-id'))));
+    const active = () => grid.getAttribute('aria-activedescendant');
+    const restored = page.getByRole('status').filter({ hasText: 'Đã khôi phục 1 trang' });
+    // → to the second page, Delete and at once Ctrl+Z, as a quick hand does: the undo waits for
+    // the deletion (the listing has not caught up yet) and puts the page back in its place. Only
+    // a deletion can be restored, so the toast says both happened.
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Delete');
-    await eventually(async () =>
-      (await pagesOf(MaHoSo, 'GIAY_CHUNG_SINH')).map((p) => p.id),
-    ).toEqual([a, c, d]);
+    await page.keyboard.press('Control+KeyZ');
+    await restored.waitFor({ timeout: UI_TIMEOUT_MS });
+    await eventually(ids).toEqual([a, b, c, d]);
+    await eventually(shown).toEqual([a, b, c, d]);
+    await eventually(active).toBe(`review-page-${b}`);
+
+    // Delete again (the restored page is the active one), see the toast, then Ctrl+Z
+    await page.keyboard.press('Delete');
+    await eventually(ids).toEqual([a, c, d]);
     const toast = page.getByRole('status').filter({ hasText: 'Đã xóa 1 trang.' });
-    await toast.waitFor();
+    await toast.waitFor({ timeout: UI_TIMEOUT_MS });
     await saveScreenshot(page, 'scan-review-deleted');
     await page.keyboard.press('Control+KeyZ');
-    await eventually(async () =>
-      (await pagesOf(MaHoSo, 'GIAY_CHUNG_SINH')).map((p) => p.id),
-    ).toEqual([a, b, c, d]);
+    await eventually(ids).toEqual([a, b, c, d]);
+    await eventually(shown).toEqual([a, b, c, d]);
 
     // Alt+→ moves the active page one place later
     await grid.focus();
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowRight');
+    await eventually(active).toBe(`review-page-${b}`);
     await page.keyboard.press('Alt+ArrowRight');
-    await eventually(async () =>
-      (await pagesOf(MaHoSo, 'GIAY_CHUNG_SINH')).map((p) => p.id),
-    ).toEqual([a, c, b, d]);
+    await eventually(ids).toEqual([a, c, b, d]);
+    await eventually(shown).toEqual([a, c, b, d]);
     // and dragging the last page onto the first puts it first
     await page
       .locator(`[data-page-id="${d}"][role="option"]`)
       .dragTo(page.locator(`[data-page-id="${a}"][role="option"]`));
-    await eventually(async () =>
-      (await pagesOf(MaHoSo, 'GIAY_CHUNG_SINH')).map((p) => p.id),
-    ).toEqual([d, a, c, b]);
+    await eventually(ids).toEqual([d, a, c, b]);
     await saveScreenshot(page, 'scan-review-reordered');
     const audit = await api<{ ok: boolean }>('audit.verify', {});
     expect(audit.ok).toBe(true);

@@ -4,7 +4,7 @@
  * the work left exactly as it was behind it, a wrong password and a locked account say so.
  */
 import { describe, expect, it } from 'vitest';
-import { callStatusFromPage, saveScreenshot, useUiSession } from './harness/index.js';
+import { callStatusFromPage, eventually, saveScreenshot, useUiSession } from './harness/index.js';
 
 const ADMIN_PASSWORD = 'quan-tri-vien-2026';
 const CLERK_PASSWORD = 'can-bo-mot-cua';
@@ -69,9 +69,9 @@ describe('sign-in and lock screen (local identity)', () => {
 
     await lock.getByLabel('Mật khẩu').fill('not-the-password');
     await lock.getByRole('button', { name: 'Mở khóa' }).click();
-    await expect
-      .poll(() => lock.getByRole('alert').textContent())
-      .toBe('Sai tên đăng nhập hoặc mật khẩu');
+    await eventually(() => lock.getByRole('alert').textContent()).toBe(
+      'Sai tên đăng nhập hoặc mật khẩu',
+    );
 
     await lock.getByLabel('Mật khẩu').fill(ADMIN_PASSWORD);
     await lock.getByRole('button', { name: 'Mở khóa' }).click();
@@ -89,14 +89,14 @@ describe('sign-in and lock screen (local identity)', () => {
     await admin.getByLabel('Mật khẩu (ít nhất 10 ký tự)').fill(CLERK_PASSWORD);
     await admin.getByRole('button', { name: 'Thêm tài khoản' }).click();
     const table = admin.getByRole('table', { name: 'Danh sách tài khoản' });
-    await expect.poll(() => table.locator('tbody tr').count()).toBe(2);
+    await eventually(() => table.locator('tbody tr').count()).toBe(2);
     expect(await table.locator('tbody tr', { hasText: 'hoa' }).textContent()).toContain(
       'Lê Thị Hoacán bộhoạt động',
     );
     await admin.getByRole('button', { name: 'Xem trước' }).click();
-    await expect
-      .poll(() => admin.getByTestId('retention-report').textContent())
-      .toContain('Chưa đặt thời hạn lưu giữ');
+    await eventually(() => admin.getByTestId('retention-report').textContent()).toContain(
+      'Chưa đặt thời hạn lưu giữ',
+    );
     await saveScreenshot(page, 'sign-in-admin-vi');
     await admin.getByRole('button', { name: 'Đóng' }).click();
     await admin.waitFor({ state: 'detached' });
@@ -117,16 +117,14 @@ describe('sign-in and lock screen (local identity)', () => {
       await page.getByRole('button', { name: 'Đăng nhập' }).click();
     };
     await attempt('wrong-password-1');
-    await expect
-      .poll(() => page.getByRole('alert').textContent())
-      .toBe('Sai tên đăng nhập hoặc mật khẩu');
+    await eventually(() => page.getByRole('alert').textContent()).toBe(
+      'Sai tên đăng nhập hoặc mật khẩu',
+    );
     await attempt('wrong-password-2');
     await attempt('wrong-password-3');
-    await expect
-      .poll(() => page.getByRole('alert').textContent())
-      .toMatch(
-        /^Tài khoản "hoa" bị khóa tạm thời vì nhập sai mật khẩu nhiều lần\. Thử lại sau \d\d:\d\d/,
-      );
+    await eventually(() => page.getByRole('alert').textContent()).toMatch(
+      /^Tài khoản "hoa" bị khóa tạm thời vì nhập sai mật khẩu nhiều lần\. Thử lại sau \d\d:\d\d/,
+    );
     await saveScreenshot(page, 'sign-in-account-locked-vi');
 
     // An administrator lifts the lock; the clerk signs in and sees her name, without admin rights.

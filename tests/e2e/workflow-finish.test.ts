@@ -16,6 +16,7 @@ import { AGENCY, CREDENTIALS } from '../sync/fixtures.js';
 import {
   ensureRendererBuilt,
   eventually,
+  focusedId,
   launchBrowser,
   saveScreenshot,
   startServe,
@@ -120,6 +121,9 @@ async function chooseBirthRegistration(page: Page): Promise<void> {
     page.getByRole('option', { selected: true }).locator('.procedure-name').textContent(),
   ).toBe('Đăng ký khai sinh');
   await page.keyboard.press('Enter');
+  // the applicant's name takes the focus as the form shows; what is typed next goes there
+  const nameId = await page.getByLabel('Họ và tên chủ hồ sơ *').getAttribute('id');
+  await eventually(() => focusedId(page)).toBe(nameId);
 }
 
 describe('the counter clerk’s whole workflow', () => {
@@ -214,10 +218,11 @@ describe('the counter clerk’s whole workflow', () => {
       await eventually(() => row.locator('td').last().textContent()).toBe('đã đồng bộ');
       await saveScreenshot(page, 'workflow-9-queue');
 
-      // a new dossier starts from a clean form
+      // a new dossier starts from a clean form, from another area too, right after switching
       await page.keyboard.press('Alt+Digit1');
       await page.keyboard.press('Alt+KeyN');
-      await page.getByRole('combobox', { name: /Tìm thủ tục/ }).waitFor();
+      await page.getByRole('combobox', { name: /Tìm thủ tục/ }).waitFor({ timeout: 60_000 });
+      expect(await page.getByTestId('dossier-code').count()).toBe(0);
       expect(problems).toEqual([]);
     },
   );

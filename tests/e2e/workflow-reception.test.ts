@@ -7,7 +7,7 @@
 import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { eventually, saveScreenshot, useUiSession } from './harness/index.js';
+import { eventually, focusedId, saveScreenshot, useUiSession } from './harness/index.js';
 
 const ui = useUiSession({ env: { SOHOA_AGENCY_CODE: '000.00.06.H56' } });
 
@@ -34,6 +34,8 @@ async function receive(page: Page, name: string, cccd: string): Promise<string> 
   await page.keyboard.press('Enter');
   await eventually(() => page.getByTestId('chosen-procedure').textContent()).toContain('1.001193');
   // the applicant's name has the focus after choosing
+  const nameId = await page.getByLabel('Họ và tên chủ hồ sơ *').getAttribute('id');
+  await eventually(() => focusedId(page)).toBe(nameId);
   await page.keyboard.type(name);
   await page.getByLabel('Số CCCD / CMND').fill(cccd);
   await page.keyboard.press('Control+Enter');
@@ -119,6 +121,11 @@ describe('reception, queue, search and results', () => {
       'chưa gửi',
     );
     await saveScreenshot(page, 'workflow-queue');
+
+    // Alt+N starts a new dossier from here too: reception opens on the procedure search
+    await page.keyboard.press('Alt+KeyN');
+    await page.getByRole('combobox', { name: /Tìm thủ tục/ }).waitFor();
+    expect(new URL(page.url()).hash).toBe('#/reception');
     expect(problems).toEqual([]);
   });
 
