@@ -16,13 +16,12 @@ import type {
   ReceiptPaper,
 } from '../../domain/index.js';
 import { AppError } from '../../domain/index.js';
-import { certificateOrganisation, signPdf } from '../../pdf/index.js';
 import type { Signer } from '../../pdf/index.js';
 import type { AppConfig } from '../../platform/index.js';
 import { FinishRepository } from '../../store/index.js';
 import type { Store } from '../../store/index.js';
 import type { PipelineService } from '../pipeline/index.js';
-import { documentPdf, pagesKey } from './document-pdf.js';
+import { LazySigner, buildDocuments } from './documents.js';
 import { checkReadiness } from './readiness.js';
 import { renderReceipt } from './receipt.js';
 
@@ -171,109 +170,24 @@ export class FinishService {
       });
     }
     const dossier = this.store.dossiers.requireByCode(MaHoSo);
-    let signer: Signer | undefined;
+    const signer = signs && options.openSigner ? new LazySigner(options.openSigner) : undefined;
     try {
-      const documents: FinishedDocument[] = [];
-      for (const component of this.store.dossiers.components(dossier.id)) {
-        for (const doc of this.store.dossiers.documents(component.id)) {
-          const pageIds = this.store.pages.list(doc.id).map((p) => p.id);
-          if (pageIds.length === 0) {
-            if (doc.pdfSha256) this.store.transaction(() => this.#repo.clearDocumentPdf(doc.id));
-            continue;
-          }
-          const key = `${pagesKey(this.pipeline, pageIds)}:${signs ? 'signed' : 'unsigned'}`;
-          let sha256 = doc.pdfSha256;
-          if (!sha256 || this.#repo.buildKey(doc.id) !== key) {
-            let bytes = await documentPdf(this.pipeline, pageIds, {
-              title: component.TenThanhPhanHoSo,
-              MaHoSo: dossier.MaHoSo,
-              MaTTHC: dossier.MaTTHC,
-              ThanhPhanHoSo: component.TenThanhPhanHoSo,
-              ...(agency.name ? { agency: agency.name } : {}),
-            });
-            if (signs && options.openSigner) {
-              signer ??= await options.openSigner();
-              bytes = await this.#sign(
-                bytes,
-                signer,
-                settingsStamp(agency, signing, signer),
-                signing,
-              );
+      const documents = await buildDocuments(this.store, this.pipeline, dossier, {
+        agency,
+        actor: options.actor,
+        ...(signer
+          ? {
+              signing: { signer, settings: signing, reason: 'Hồ sơ tiếp nhận tại bộ phận một cửa' },
             }
-            sha256 = this.#storePdf(
-              doc.id,
-              bytes,
-              { signed: signs, pagesKey: key, pageCount: pageIds.length },
-              options.actor,
-              dossier.id,
-            );
-          }
-          documents.push({
-            documentId: doc.id,
-            MaThanhPhanHoSo: component.MaThanhPhanHoSo,
-            title: doc.title,
-            pages: pageIds.length,
-            pdfSha256: sha256,
-            signed: signs,
-          });
-        }
-      }
+          : {}),
+      });
       const paper = options.paper ?? this.#repo.receipt(dossier.id)?.paper ?? 'A4';
       const receipt = await this.#storeReceipt(dossier.id, report, options.clerk, paper);
       const syncState = this.#queue(dossier.id, MaHoSo, documents, options.actor);
       return { MaHoSo, documents, receipt: { sha256: receipt, paper }, syncState };
     } finally {
-      signer?.close();
+      await signer?.close();
     }
-  }
-
-  async #sign(
-    bytes: Uint8Array,
-    signer: Signer,
-    stamp: { agency: string } | undefined,
-    signing: AppConfig['signing'],
-  ): Promise<Uint8Array> {
-    const result = await signPdf(bytes, {
-      signer,
-      pades: signing.pades,
-      reason: 'Hồ sơ tiếp nhận tại bộ phận một cửa',
-      ...(stamp ? { stamp } : {}),
-      ...(signing.tsaUrl
-        ? { timestamp: { url: signing.tsaUrl, required: signing.requireTimestamp } }
-        : {}),
-    });
-    return result.bytes;
-  }
-
-  #storePdf(
-    documentId: number,
-    bytes: Uint8Array,
-    build: { signed: boolean; pagesKey: string; pageCount: number },
-    actor: string,
-    dossierId: number,
-  ): string {
-    const blob = this.store.blobs.put(bytes);
-    this.store.transaction(() => {
-      const now = new Date().toISOString();
-      this.store.blobs.restore(blob.sha256, bytes);
-      this.#repo.addBlobRow(blob.sha256, blob.size, now);
-      this.#repo.setDocumentPdf(documentId, { sha256: blob.sha256, ...build }, now);
-      this.store.audit.append(
-        {
-          actor,
-          action: 'document.pdf',
-          dossierId,
-          details: {
-            documentId,
-            sha256: blob.sha256,
-            pages: build.pageCount,
-            signed: build.signed,
-          },
-        },
-        now,
-      );
-    });
-    return blob.sha256;
   }
 
   async #storeReceipt(
@@ -349,15 +263,4 @@ export class FinishService {
       return 'queued';
     });
   }
-}
-
-/** The electronic-copy stamp, as `signature.sign` draws it: configured agency, else the certificate's. */
-function settingsStamp(
-  agency: AppConfig['agency'],
-  signing: AppConfig['signing'],
-  signer: Signer,
-): { agency: string } | undefined {
-  if (!signing.visibleStamp) return undefined;
-  const name = agency.name ?? certificateOrganisation(signer.certificate);
-  return name ? { agency: name } : undefined;
 }
