@@ -7,19 +7,9 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { AppError, invalidInput } from '../../domain/index.js';
-import {
-  certificateOrganisation,
-  openP12SignerFile,
-  openPkcs11Signer,
-  signPdfFile,
-} from '../../pdf/index.js';
-import type { Signer } from '../../pdf/index.js';
+import { certificateOrganisation, signPdfFile } from '../../pdf/index.js';
 import type { RegisterCommands } from '../context.js';
-import { readSecret } from '../secret.js';
-
-const envName = z
-  .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name');
+import { EnvNameSchema as envName, openSigner } from '../signer.js';
 
 const optionsSchema = z
   .strictObject({
@@ -76,26 +66,16 @@ export const registerSign: RegisterCommands = (program, ctx) => {
       if (!parsed.success)
         throw invalidInput({ vi: 'Tùy chọn lệnh sign', en: 'sign options' }, parsed.error.issues);
       const o = parsed.data;
-      let signer: Signer;
-      if (o.p12 !== undefined) {
-        const password = await readSecret(o.passEnv, {
-          vi: 'mật khẩu tệp .p12',
-          en: '.p12 password',
-          flag: '--pass-env',
-        });
-        signer = openP12SignerFile(o.p12, password);
-      } else {
-        const pin = await readSecret(o.pinEnv, {
-          vi: 'mã PIN của token',
-          en: 'token PIN',
-          flag: '--pin-env',
-        });
-        signer = await openPkcs11Signer({
-          library: o.pkcs11 ?? '',
-          pin,
-          ...(o.slot !== undefined ? { slotIndex: o.slot } : {}),
-        });
-      }
+      const signer = await openSigner(
+        o.p12 !== undefined
+          ? { kind: 'p12', file: o.p12, ...(o.passEnv ? { passEnv: o.passEnv } : {}) }
+          : {
+              kind: 'pkcs11',
+              library: o.pkcs11 ?? '',
+              ...(o.slot !== undefined ? { slot: o.slot } : {}),
+              ...(o.pinEnv ? { pinEnv: o.pinEnv } : {}),
+            },
+      );
       try {
         const agency = o.agency ?? certificateOrganisation(signer.certificate);
         if (o.stamp && !agency) {
