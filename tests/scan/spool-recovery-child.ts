@@ -3,7 +3,7 @@
  * scans the test device's feeder into a dossier component and, at page `stopAt`, stops just
  * before the page lands (`before`) or just after the store committed it (`after`), tells the
  * parent (with the scanner host's pid) and waits to be killed.
- * argv: dataDir MaHoSo MaThanhPhanHoSo before|after stopAt
+ * argv: dataDir MaHoSo MaThanhPhanHoSo before|after stopAt [request overrides as JSON]
  */
 import { configSchema } from '../../src-main/platform/index.js';
 import {
@@ -11,10 +11,12 @@ import {
   ScanService,
   type AcquiredImage,
   type PageDestination,
+  type ScanRequestInput,
 } from '../../src-main/scan/index.js';
 import { openStore } from '../../src-main/store/index.js';
 
-const [dataDir = '', MaHoSo = '', component = '', when = '', stopAt = ''] = process.argv.slice(2);
+const [dataDir = '', MaHoSo = '', component = '', when = '', stopAt = '', overrides = '{}'] =
+  process.argv.slice(2);
 const store = await openStore(dataDir);
 const service = new ScanService(dataDir, () => configSchema.parse({}).scanner);
 const dossier = new DossierDestination(store, MaHoSo, component);
@@ -35,5 +37,14 @@ const destination: PageDestination = {
   },
 };
 
-await service.scan({ device: 'test:0', source: 'adf', dpi: 50, mode: 'gray' }, destination);
+await service.scan(
+  {
+    device: 'test:0',
+    source: 'adf',
+    dpi: 50,
+    mode: 'gray',
+    ...(JSON.parse(overrides) as Partial<ScanRequestInput>),
+  },
+  destination,
+);
 process.send?.({ finished: true });
