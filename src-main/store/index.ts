@@ -41,3 +41,10 @@ export type {
 } from './repositories/page-processing.js';
 export { FinishRepository } from './repositories/finish.js';
 export type { StoredReceipt } from './repositories/finish.js';
+export { ApplicantRepository } from './repositories/applicant.js';
+export type {
+  ApplicantChanges,
+  ApplicantTarget,
+  FieldDecision,
+  StoredPageField,
+} from './repositories/applicant.js';

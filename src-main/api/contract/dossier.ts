@@ -3,14 +3,22 @@
  * the offline procedure catalog, and the store's health (audit chain, doctor).
  */
 import { z } from 'zod';
-import type { DossierDetail, FileKind, ResultView } from '../../core/dossiers/index.js';
+import type {
+  DossierDetail,
+  DossierFields,
+  FileKind,
+  ResultView,
+} from '../../core/dossiers/index.js';
 import {
   AddResultInputSchema,
+  DecideFieldSchema,
+  DossierFieldsSchema,
   DossierQuerySchema,
   FindResultsInputSchema,
   NewDossierInputSchema,
   ReuseInputSchema,
   SearchInputSchema,
+  UpdateApplicantSchema,
 } from '../../core/dossiers/index.js';
 import type { Dossier, DossierDocument, DoctorReport, Procedure } from '../../domain/index.js';
 import type { AuditVerification, SearchHit } from '../../store/index.js';
@@ -78,6 +86,24 @@ export const dossierContract = defineContract({
       summary: 'The bytes (base64) of a result paper, to show or print it.',
       input: z.strictObject({ resultId: z.number().int().positive() }),
       output: returns<{ mime: FileKind; base64: string }>(),
+    }),
+    'dossier.fields': method({
+      summary:
+        "Values read off the dossier's pages by kind (page, confidence, validity, box), each applicant one against what was typed.",
+      input: DossierFieldsSchema,
+      output: returns<DossierFields>(),
+    }),
+    'dossier.updateApplicant': method({
+      summary:
+        'Changes the applicant (name, CCCD/CMND, phone, e-mail, address) with the checks of reception; audited; refused once finished.',
+      input: UpdateApplicantSchema,
+      output: returns<Dossier>(),
+    }),
+    'dossier.decideField': method({
+      summary:
+        'Uses a scanned value for the applicant, or keeps what was typed; remembered so it is not asked again; audited.',
+      input: DecideFieldSchema,
+      output: returns<Dossier>(),
     }),
     'catalog.procedures': method({
       summary: 'The offline procedure catalog with component checklists.',

@@ -2,7 +2,7 @@
  * Handlers of `contract/dossier.ts`, over the dossier service of the core's data directory.
  * The actor recorded in the audit log is the session's (ctx.actor: the clerk, or the OS account).
  */
-import { dossierService, storeService } from '../../core/dossiers/index.js';
+import { applicantService, dossierService, storeService } from '../../core/dossiers/index.js';
 import { runDoctor } from '../../domain/index.js';
 import { storeDoctorChecks } from '../../store/index.js';
 import { dossierContract } from '../contract/dossier.js';
@@ -41,6 +41,17 @@ export const dossierHandlers = implement(dossierContract, {
     (await core.use(dossierService)).findResults(input),
   'dossier.resultFile': async ({ resultId }, { core }) =>
     (await core.use(dossierService)).resultFile(resultId),
+  'dossier.fields': async (input, { core }) => (await core.use(applicantService)).fields(input),
+  'dossier.updateApplicant': async (input, { core, events, actor }) => {
+    const d = (await core.use(applicantService)).update(input, actor);
+    events.emit('dossier.changed', { id: d.id, MaHoSo: d.MaHoSo });
+    return d;
+  },
+  'dossier.decideField': async (input, { core, events, actor }) => {
+    const d = (await core.use(applicantService)).decide(input, actor);
+    events.emit('dossier.changed', { id: d.id, MaHoSo: d.MaHoSo });
+    return d;
+  },
   'catalog.procedures': async (_input, { core }) =>
     (await core.use(storeService)).catalog.procedures(),
   'audit.verify': async (_input, { core }) => (await core.use(storeService)).audit.verify(),

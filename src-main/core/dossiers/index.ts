@@ -22,3 +22,10 @@ export type { FileKind } from './file-kind.js';
 export { exportDossier } from './export.js';
 export { storeService, dossierService, withDossierService } from './service.js';
 export { ensureCatalog, defaultCatalogPath } from './catalog.js';
+export { applicantService } from './applicant-service.js';
+export {
+  UpdateApplicantSchema,
+  DossierFieldsSchema,
+  DecideFieldSchema,
+} from './applicant-input.js';
+export type { ApplicantFieldView, DossierFields } from './applicant-fields.js';
