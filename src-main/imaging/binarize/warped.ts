@@ -9,6 +9,7 @@
  */
 import type { Affine, Size } from '../geometry/index.js';
 import type { Plane } from '../pixels/grey.js';
+import { anyMarked, paperGrid } from './paper.js';
 import type { ThresholdMap } from './sauvola.js';
 
 export interface WarpBinarizeRequest {
@@ -22,6 +23,9 @@ export interface WarpBinarizeRequest {
   /** Cells (factor × factor output pixels) to leave white instead of sampling (scanner bed). */
   cells?: { paint: Uint8Array; columns: number; factor: number };
 }
+
+/** Output pixels decided together when the paper grid shows no ink under them. */
+const CHUNK = 16;
 
 /** 16 fractional bits: across a 40 000-pixel row the accumulated step error stays under a pixel. */
 const ONE = 65_536;
@@ -38,6 +42,7 @@ export function warpBinarize(request: WarpBinarizeRequest): Plane {
   const rowBlock = new Int32Array(sh);
   for (let y = 0; y < sh; y++) rowBlock[y] = ((y / thresholds.block) | 0) * thresholds.columns;
   const t = thresholds.values;
+  const grid = paperGrid(source, thresholds);
   const stepX = Math.round(m.a * ONE);
   const stepY = Math.round(m.d * ONE);
   const f = cells?.factor ?? width;
@@ -59,24 +64,44 @@ export function warpBinarize(request: WarpBinarizeRequest): Plane {
       if (hi <= lo) continue;
       let sx = Math.round((m.a * lo + m.b * y + m.c) * ONE);
       let sy = Math.round((m.d * lo + m.e * y + m.f) * ONE);
-      for (let o = y * width + lo, end = y * width + hi; o < end; o++, sx += stepX, sy += stepY) {
-        const ix = sx >> 16;
-        const iy = sy >> 16;
-        const i = iy * sw + ix;
-        const th = t[rowBlock[iy]! + colBlock[ix]!]!;
-        const p00 = data[i]!;
-        const p01 = data[i + 1]!;
-        const p10 = data[i + sw]!;
-        const p11 = data[i + sw + 1]!;
-        if (p00 >= th && p01 >= th && p10 >= th && p11 >= th) continue;
-        if (p00 < th && p01 < th && p10 < th && p11 < th) {
-          out[o] = 0;
+      for (let o = y * width + lo, end = y * width + hi; o < end;) {
+        const stop = Math.min(end, o + CHUNK);
+        // the chunk's samples lie on a segment; paper under all of it means nothing to do
+        const ex = sx + stepX * (stop - o - 1);
+        const ey = sy + stepY * (stop - o - 1);
+        if (
+          !anyMarked(
+            grid,
+            Math.min(sx, ex) >> 16,
+            Math.min(sy, ey) >> 16,
+            (Math.max(sx, ex) >> 16) + 1,
+            (Math.max(sy, ey) >> 16) + 1,
+          )
+        ) {
+          sx = ex + stepX;
+          sy = ey + stepY;
+          o = stop;
           continue;
         }
-        const fx = (sx >> 8) & 255;
-        const top = (p00 << 8) + (p01 - p00) * fx;
-        const bottom = (p10 << 8) + (p11 - p10) * fx;
-        if ((top << 8) + (bottom - top) * ((sy >> 8) & 255) < th << 16) out[o] = 0;
+        for (; o < stop; o++, sx += stepX, sy += stepY) {
+          const ix = sx >> 16;
+          const iy = sy >> 16;
+          const i = iy * sw + ix;
+          const th = t[rowBlock[iy]! + colBlock[ix]!]!;
+          const p00 = data[i]!;
+          const p01 = data[i + 1]!;
+          const p10 = data[i + sw]!;
+          const p11 = data[i + sw + 1]!;
+          if (p00 >= th && p01 >= th && p10 >= th && p11 >= th) continue;
+          if (p00 < th && p01 < th && p10 < th && p11 < th) {
+            out[o] = 0;
+            continue;
+          }
+          const fx = (sx >> 8) & 255;
+          const top = (p00 << 8) + (p01 - p00) * fx;
+          const bottom = (p10 << 8) + (p11 - p10) * fx;
+          if ((top << 8) + (bottom - top) * ((sy >> 8) & 255) < th << 16) out[o] = 0;
+        }
       }
     }
   }
