@@ -113,7 +113,10 @@ export interface DossierResult {
   /** The owner's CCCD/CMND, to find results for the next procedure. */
   SoDinhDanhChuSoHuu?: string;
   NgayCap?: string;
+  /** The file: a PDF, PNG or JPEG (a scanned result's searchable PDF). */
   blobSha256: string;
+  /** Scanned at the counter: the document of pages its PDF was built from (kept for search). */
+  documentId?: number;
   origin: 'handback' | 'archive';
   createdAt: string;
 }

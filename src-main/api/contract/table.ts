@@ -11,6 +11,7 @@ import { finishContract } from './finish.js';
 import { imagingContract } from './imaging.js';
 import { ocrContract } from './ocr.js';
 import { pipelineContract } from './pipeline.js';
+import { resultScanContract } from './result-scan.js';
 import { reviewContract } from './review.js';
 import { retentionContract } from './retention.js';
 import { scanContract } from './scan.js';
@@ -34,4 +35,5 @@ export const contract = mergeContracts([
   authContract,
   accountsContract,
   retentionContract,
+  resultScanContract,
 ] as const);

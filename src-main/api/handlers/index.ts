@@ -13,6 +13,7 @@ import { finishHandlers } from './finish.js';
 import { imagingHandlers } from './imaging.js';
 import { ocrHandlers } from './ocr.js';
 import { pipelineHandlers } from './pipeline.js';
+import { resultScanHandlers } from './result-scan.js';
 import { reviewHandlers } from './review.js';
 import { retentionHandlers } from './retention.js';
 import { scanHandlers } from './scan.js';
@@ -36,4 +37,5 @@ export const handlers: Handlers<ContractMethods> = {
   ...authHandlers,
   ...accountsHandlers,
   ...retentionHandlers,
+  ...resultScanHandlers,
 };

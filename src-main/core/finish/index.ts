@@ -6,5 +6,8 @@
 export { finishService } from './service.js';
 export { FinishService } from './finish-service.js';
 export type { FinishOptions, FinishSettings } from './finish-service.js';
+export { documentPdf } from './document-pdf.js';
+export { buildDocuments, LazySigner } from './documents.js';
+export type { BuildDocumentsOptions, DocumentSigning } from './documents.js';
 export { renderReceipt } from './receipt.js';
 export type { ReceiptData } from './receipt.js';

@@ -102,6 +102,31 @@ export function dossierFilterSql(filter: DossierFilter): { where: string[]; para
   return { where, params };
 }
 
+const COMPONENT_COLUMNS = 'id, dossier_id, MaThanhPhanHoSo, TenThanhPhanHoSo, BatBuoc, position';
+
+/** Not a checklist code (those match [A-Za-z0-9._-]), so it never meets one. */
+const RESULT_COMPONENT_CODE = '#KETQUA';
+
+interface ComponentRow {
+  id: number;
+  dossier_id: number;
+  MaThanhPhanHoSo: string;
+  TenThanhPhanHoSo: string;
+  BatBuoc: number;
+  position: number;
+}
+
+function toComponent(r: ComponentRow): DossierComponent {
+  return {
+    id: r.id,
+    dossierId: r.dossier_id,
+    MaThanhPhanHoSo: r.MaThanhPhanHoSo,
+    TenThanhPhanHoSo: r.TenThanhPhanHoSo,
+    BatBuoc: r.BatBuoc === 1,
+    position: r.position,
+  };
+}
+
 export class DossierRepository {
   constructor(private readonly db: Db) {}
 
@@ -225,32 +250,21 @@ export class DossierRepository {
     return { ...c, id: Number(info.lastInsertRowid) };
   }
 
+  /** The procedure's checklist components (not the one holding scanned result papers). */
   components(dossierId: number): DossierComponent[] {
     const rows = prepared(
       this.db,
-      'SELECT id, dossier_id, MaThanhPhanHoSo, TenThanhPhanHoSo, BatBuoc, position FROM components WHERE dossier_id = ? ORDER BY position, id',
-    ).all(dossierId) as Array<{
-      id: number;
-      dossier_id: number;
-      MaThanhPhanHoSo: string;
-      TenThanhPhanHoSo: string;
-      BatBuoc: number;
-      position: number;
-    }>;
-    return rows.map((r) => ({
-      id: r.id,
-      dossierId: r.dossier_id,
-      MaThanhPhanHoSo: r.MaThanhPhanHoSo,
-      TenThanhPhanHoSo: r.TenThanhPhanHoSo,
-      BatBuoc: r.BatBuoc === 1,
-      position: r.position,
-    }));
+      `SELECT ${COMPONENT_COLUMNS} FROM components WHERE dossier_id = ? AND kind = 'checklist' ORDER BY position, id`,
+    ).all(dossierId) as ComponentRow[];
+    return rows.map(toComponent);
   }
 
+  /** Any component by id, the result papers' one included. */
   component(id: number): DossierComponent {
-    const row = prepared(this.db, 'SELECT dossier_id FROM components WHERE id = ?').get(id) as
-      { dossier_id: number } | undefined;
-    const found = row && this.components(row.dossier_id).find((c) => c.id === id);
+    const row = prepared(this.db, `SELECT ${COMPONENT_COLUMNS} FROM components WHERE id = ?`).get(
+      id,
+    ) as ComponentRow | undefined;
+    const found = row && toComponent(row);
     if (!found)
       throw new AppError(
         'NOT_FOUND',
@@ -258,6 +272,23 @@ export class DossierRepository {
         { details: { id } },
       );
     return found;
+  }
+
+  /** The component holding the dossier's scanned result papers, made on first use. */
+  resultComponent(dossierId: number): DossierComponent {
+    const find = () =>
+      prepared(
+        this.db,
+        `SELECT ${COMPONENT_COLUMNS} FROM components WHERE dossier_id = ? AND kind = 'result'`,
+      ).get(dossierId) as ComponentRow | undefined;
+    const existing = find();
+    if (existing) return toComponent(existing);
+    prepared(
+      this.db,
+      `INSERT INTO components (dossier_id, MaThanhPhanHoSo, TenThanhPhanHoSo, BatBuoc, position, kind)
+         VALUES (?, ?, ?, 0, 0, 'result')`,
+    ).run(dossierId, RESULT_COMPONENT_CODE, 'Giấy tờ kết quả');
+    return toComponent(find() as ComponentRow);
   }
 
   addDocument(componentId: number, title: string, now: string): DossierDocument {

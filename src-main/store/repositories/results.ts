@@ -14,6 +14,7 @@ interface ResultRow {
   blob_sha256: string;
   origin: 'handback' | 'archive';
   created_at: string;
+  document_id: number | null;
 }
 
 function toResult(r: ResultRow): DossierResult {
@@ -24,6 +25,7 @@ function toResult(r: ResultRow): DossierResult {
     origin: r.origin,
     createdAt: r.created_at,
     ...(r.dossier_id !== null ? { dossierId: r.dossier_id } : {}),
+    ...(r.document_id !== null ? { documentId: r.document_id } : {}),
     ...(r.MaKetQua ? { MaKetQua: r.MaKetQua } : {}),
     ...(r.SoGiayTo ? { SoGiayTo: r.SoGiayTo } : {}),
     ...(r.SoDinhDanhChuSoHuu ? { SoDinhDanhChuSoHuu: r.SoDinhDanhChuSoHuu } : {}),
@@ -39,8 +41,8 @@ export class ResultRepository {
   insert(r: NewResult, now: string): DossierResult {
     const info = prepared(
       this.db,
-      `INSERT INTO results (dossier_id, MaKetQua, TenGiayTo, SoGiayTo, SoDinhDanhChuSoHuu, NgayCap, blob_sha256, origin, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO results (dossier_id, MaKetQua, TenGiayTo, SoGiayTo, SoDinhDanhChuSoHuu, NgayCap, blob_sha256, origin, created_at, document_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       r.dossierId ?? null,
       r.MaKetQua ?? null,
@@ -51,6 +53,7 @@ export class ResultRepository {
       r.blobSha256,
       r.origin,
       now,
+      r.documentId ?? null,
     );
     return toResult(
       prepared(this.db, 'SELECT * FROM results WHERE id = ?').get(
@@ -78,6 +81,13 @@ export class ResultRepository {
 
   get(id: number): DossierResult | undefined {
     const row = prepared(this.db, 'SELECT * FROM results WHERE id = ?').get(id) as
+      ResultRow | undefined;
+    return row && toResult(row);
+  }
+
+  /** The result whose PDF was built from this scanned document, if saved. */
+  byDocument(documentId: number): DossierResult | undefined {
+    const row = prepared(this.db, 'SELECT * FROM results WHERE document_id = ?').get(documentId) as
       ResultRow | undefined;
     return row && toResult(row);
   }
