@@ -5,7 +5,7 @@
 import { mkdirSync, renameSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { z } from 'zod';
-import { describeIssues, invalidInput } from '../../domain/index.js';
+import { AppError, describeIssues, invalidInput } from '../../domain/index.js';
 import { applyPatch, mergeLayers, type PlainObject } from './merge.js';
 import { configSchema, type AppConfig } from './schema.js';
 import {
@@ -52,9 +52,31 @@ export function validateLayer(layer: ConfigLayer): AppConfig {
   );
 }
 
+/**
+ * Sections only IT sets (machine file or the service's environment): the user's file lives in
+ * the data folder, where anyone at the PC can edit it, and must not swap the recovery key the
+ * data keys are escrowed for.
+ */
+const MACHINE_ONLY = ['encryption'] as const;
+
+function refuseMachineOnly(layer: ConfigLayer, machineFile: string): void {
+  const found = MACHINE_ONLY.filter((section) => section in layer.values);
+  if (layer.kind !== 'user' || found.length === 0) return;
+  throw new AppError(
+    'VALIDATION',
+    {
+      vi: `Cấu hình (${layer.source}): mục ${found.join(', ')} chỉ được đặt trong cấu hình máy (${machineFile}) do bộ phận CNTT quản lý`,
+      en: `Configuration (${layer.source}): ${found.join(', ')} can only be set in the machine configuration (${machineFile}) that IT manages`,
+    },
+    { details: { source: layer.source, sections: found } },
+  );
+}
+
 function resolveLayers(layers: ConfigLayer[]): LoadedConfig {
   let merged: PlainObject = {};
+  const machineFile = layers.find((l) => l.kind === 'machine')?.source ?? machineConfigPath();
   for (const layer of layers) {
+    refuseMachineOnly(layer, machineFile);
     validateLayer(layer);
     merged = mergeLayers(merged, layer.values);
   }
