@@ -1,12 +1,13 @@
 /**
  * The station's place in the province: its agency (code and name, printed on receipts and used
- * as the receiving agency) and the provincial gateway (address and client id). The client
- * secret is set by IT staff with `sohoa sync login` and is never shown here.
+ * as the receiving agency) and the provincial gateway (address, client id, and whether the client
+ * secret is stored; an administrator sets it below, and it is never shown).
  */
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery, type MethodOutput } from '../../api/index.js';
 import { QueryState } from '../QueryState.js';
+import { GatewaySecretForm, SecretStateText } from './GatewaySecretForm.js';
 import { optionalKey } from './optional-key.js';
 import { SaveStatus } from './SaveStatus.js';
 import { useConfigSave } from './use-config-save.js';
@@ -14,7 +15,9 @@ import { useConfigSave } from './use-config-save.js';
 type Config = MethodOutput<'config.get'>['config'];
 const text = (v: string) => (v.trim() ? v.trim() : undefined);
 
-function StationForm(props: { config: Config; configured: boolean | undefined }) {
+type SecretState = MethodOutput<'sync.clientSecret'>;
+
+function StationForm(props: { config: Config; secret: SecretState | undefined }) {
   const { t } = useTranslation();
   const id = useId();
   const { state, save } = useConfigSave();
@@ -60,7 +63,7 @@ function StationForm(props: { config: Config; configured: boolean | undefined })
       <input id={f('client')} value={clientId} onChange={(e) => setClientId(e.target.value)} />
       <span className="form-label">{t('settings.clientSecret')}</span>
       <p className="field-check" data-testid="secret-state">
-        {props.configured ? t('settings.secretSet') : t('settings.secretHelp')}
+        <SecretStateText state={props.secret} />
       </p>
       <div className="actions">
         <button type="submit" className="primary" disabled={state.kind === 'busy'}>
@@ -75,18 +78,17 @@ function StationForm(props: { config: Config; configured: boolean | undefined })
 export function StationCard() {
   const { t } = useTranslation();
   const view = useApiQuery('config.get', {});
-  const sync = useApiQuery('sync.status', {}, ['config.changed']);
+  const stored = useApiQuery('sync.clientSecret', {});
+  // What the last change answered, else what the core said when the screen opened.
+  const [changed, setChanged] = useState<SecretState>();
+  const secret = changed ?? (stored.state === 'ok' ? stored.data : undefined);
   return (
     <section className="card" aria-labelledby="settings-station">
       <h2 id="settings-station">{t('settings.stationHeading')}</h2>
       <QueryState query={view}>
-        {({ config }) => (
-          <StationForm
-            config={config}
-            configured={sync.state === 'ok' ? sync.data.configured : undefined}
-          />
-        )}
+        {({ config }) => <StationForm config={config} secret={secret} />}
       </QueryState>
+      <GatewaySecretForm state={secret} onChanged={setChanged} />
     </section>
   );
 }

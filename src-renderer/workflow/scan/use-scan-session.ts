@@ -119,24 +119,34 @@ export function useScanSession(MaHoSo: string) {
   }, [landed]);
   useEffect(() => () => urls.current.forEach((url) => URL.revokeObjectURL(url)), []);
 
-  const start = useCallback(
-    async (request: { MaThanhPhanHoSo: string; device?: string; profile?: string }) => {
+  /** Starts a round with `begin` (the method that starts the session, e.g. scanning a result paper). */
+  const startWith = useCallback(
+    async <T extends { sessionId: string }>(begin: () => Promise<T>): Promise<T | undefined> => {
       setStartError(undefined);
       setState({ phase: 'starting' });
       early.current = [];
       try {
-        const { sessionId } = await api.call('scan.start', { MaHoSo, ...request });
+        const started = await begin();
+        const { sessionId } = started;
         session.current = sessionId;
         setState((s) => (s.phase === 'starting' ? { phase: 'scanning' } : s));
         const held = early.current;
         early.current = [];
         for (const event of held) if (event.payload.sessionId === sessionId) apply(event);
+        return started;
       } catch (error) {
         setStartError(error as ApiError);
         setState({ phase: 'idle' });
+        return undefined;
       }
     },
-    [api, apply, MaHoSo],
+    [apply],
+  );
+
+  const start = useCallback(
+    (request: { MaThanhPhanHoSo: string; device?: string; profile?: string }) =>
+      startWith(() => api.call('scan.start', { MaHoSo, ...request })),
+    [api, startWith, MaHoSo],
   );
 
   const cancel = useCallback(async () => {
@@ -145,5 +155,5 @@ export function useScanSession(MaHoSo: string) {
 
   const dismiss = useCallback(() => setState({ phase: 'idle' }), []);
 
-  return { state, landed, startError, start, cancel, dismiss };
+  return { state, landed, startError, start, startWith, cancel, dismiss };
 }

@@ -1,0 +1,145 @@
+/**
+ * A result paper digitized from the scanner: the same scanner and profile choice as the scan
+ * step; pages show as they land and are cleaned and read in the background; a jam keeps what
+ * landed and Continue scans the rest into the same paper; saving waits for the reading, builds
+ * the searchable PDF and files it with the particulars typed here.
+ */
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApi, useApiQuery, type ApiError } from '../../api/index.js';
+import {
+  LandedStrip,
+  lastScannerChoice,
+  ScannerPicker,
+  ScanProblem,
+  useScanSession,
+  type ScannerChoice,
+} from '../scan/index.js';
+import { useResultScanTexts } from './i18n.js';
+import { ResultFields, useResultFields } from './ResultFields.js';
+
+export function ScanResultForm(props: { MaHoSo: string }) {
+  const { MaHoSo } = props;
+  const t = useResultScanTexts();
+  const { i18n } = useTranslation();
+  const api = useApi();
+  const form = useRef<HTMLFormElement>(null);
+  const fields = useResultFields();
+  const [scanner, setScanner] = useState<ScannerChoice>(lastScannerChoice);
+  const { state, landed, startError, startWith, cancel, dismiss } = useScanSession(MaHoSo);
+  const drafts = useApiQuery('dossier.resultScans', { MaHoSo }, [
+    'scan.pageAcquired',
+    'scan.finished',
+    'scan.failed',
+    'pipeline.pageProcessed',
+    'dossier.changed',
+  ]);
+  /** The result component's code, to tell this paper's pages from others landing meanwhile. */
+  const [component, setComponent] = useState<string>();
+  const [saving, setSaving] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const busy = state.phase === 'starting' || state.phase === 'scanning';
+  // The newest unsaved scan: a Continue, or a scan started before, goes on into it.
+  const draft = drafts.state === 'ok' ? drafts.data.at(-1) : undefined;
+  const done = draft?.pages.filter((p) => p.state === 'done').length ?? 0;
+
+  const scan = () => {
+    if (busy || !scanner.device) return;
+    setMessage(undefined);
+    void startWith(() =>
+      api.call('dossier.scanResult', {
+        MaHoSo,
+        ...(draft ? { documentId: draft.documentId } : {}),
+        device: scanner.device,
+        ...(scanner.profile ? { profile: scanner.profile } : {}),
+      }),
+    ).then((started) => started && setComponent(started.MaThanhPhanHoSo));
+  };
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!fields.values.name.trim()) return setMessage({ ok: false, text: t('needName') });
+    if (!draft) return setMessage({ ok: false, text: t('needPages') });
+    setSaving(true);
+    setMessage(undefined);
+    try {
+      const saved = await api.call('dossier.saveResultScan', {
+        MaHoSo,
+        documentId: draft.documentId,
+        ...fields.particulars(),
+      });
+      setMessage({
+        ok: true,
+        text: t('saved', { name: saved.TenGiayTo, pages: draft.pages.length }),
+      });
+      fields.reset();
+      dismiss();
+    } catch (error) {
+      setMessage({ ok: false, text: (error as ApiError).localized(i18n.language) });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const paperPages = landed.filter((l) => l.MaThanhPhanHoSo === component);
+  return (
+    <form
+      ref={form}
+      className="form-grid result-scan"
+      onSubmit={(e) => void save(e)}
+      aria-label={t('formLabel')}
+    >
+      <p className="hint">{t('help')}</p>
+      <ScannerPicker choice={scanner} onChange={setScanner} disabled={busy || saving} />
+      <div className="scan-actions">
+        <button
+          type="button"
+          onClick={scan}
+          disabled={busy || saving || !scanner.device}
+          className={draft ? undefined : 'primary'}
+        >
+          {t('scan')}
+        </button>
+        {busy && (
+          <button type="button" onClick={() => void cancel()}>
+            {t('cancel')}
+          </button>
+        )}
+      </div>
+      <div className="scan-status" aria-live="polite">
+        {draft ? t('draft', { count: draft.pages.length, done }) : t('noDraft')}
+      </div>
+      {startError && (
+        <p role="alert" className="error-text">
+          {startError.localized(i18n.language)}
+        </p>
+      )}
+      {state.phase === 'failed' && (
+        <ScanProblem problem={state.problem} onContinue={scan} onStop={dismiss} />
+      )}
+      {paperPages.length > 0 && (
+        <LandedStrip landed={paperPages} componentName={() => t('paper')} />
+      )}
+
+      <ResultFields fields={fields} disabled={saving} />
+      <div className="actions">
+        <button type="submit" className={draft ? 'primary' : undefined} disabled={busy || saving}>
+          {t('save')}
+        </button>
+      </div>
+      {saving && (
+        <p className="hint" aria-live="polite">
+          {t('saving')}
+        </p>
+      )}
+      {message && (
+        <p
+          role={message.ok ? 'status' : 'alert'}
+          className={message.ok ? 'ok-text' : 'error-text preline'}
+        >
+          {message.text}
+        </p>
+      )}
+    </form>
+  );
+}
