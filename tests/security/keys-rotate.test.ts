@@ -1,14 +1,18 @@
 /**
  * `sohoa key rotate` is killed (SIGKILL) at random points, again and again: after every kill the
  * folder must open with the keys encryption.json names and hold every dossier, every searchable
- * word and every blob byte for byte; the next run finishes the rotation.
+ * word and every blob byte for byte, and so must the sealed files outside the blob store (a page
+ * in the scanner spool, a batch run's page); the next run finishes the rotation.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openFileBytes } from '../../src-main/platform/index.js';
+import { OutDirDestination } from '../../src-main/scan/index.js';
+import { SpoolWriter, toWireKey } from '../../src-main/scan/host/spool.js';
 import { changeDataKey, encryptionStatus, openStore } from '../../src-main/store/index.js';
 import { CITIZEN, openIn, plantCitizen, sandbox, scannedPage } from './keys-fixtures.js';
 
@@ -16,6 +20,8 @@ const CHILD = fileURLToPath(new URL('./keys-rotate-child.ts', import.meta.url));
 const TRIALS = 20;
 const box = sandbox('sohoa-rotate-');
 const expected = new Map<number, string>(); // page id → sha256 of its bytes
+const outside = new Map<string, string>(); // sealed file outside the blobs → sha256 of its plain bytes
+const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 let dossiers = 0;
 
 beforeAll(async () => {
@@ -31,6 +37,31 @@ beforeAll(async () => {
       expected.set(page.id, createHash('sha256').update(bytes).digest('hex'));
     }
     dossiers = (store.db.prepare('SELECT count(*) AS n FROM dossiers').get() as { n: number }).n;
+
+    const spoolDir = join(box.dataDir, 'spool', 'scan', 'killed-scan');
+    mkdirSync(spoolDir, { recursive: true });
+    const key = store.keys.writeKey();
+    const pixels = await scannedPage(99);
+    const spool = new SpoolWriter(spoolDir, 1, key && toWireKey(key));
+    spool.beginFrame({ format: 'gray', depth: 8, bytesPerLine: 96, pixelsPerLine: 96 });
+    for (let i = 0; i < 8; i++) spool.write(pixels, pixels.length); // several 64 KiB segments
+    spool.endFrame();
+    outside.set(
+      spool.finish({ device: 'test:0', dpi: 300 }).dataFile,
+      sha(Buffer.concat(Array.from({ length: 8 }, () => pixels))),
+    );
+    const run = new OutDirDestination(join(box.dataDir, 'batch', 'job-1', 'run-0001'), store.keys);
+    const landed = await run.land({
+      index: 1,
+      mime: 'image/png',
+      bytes: pixels,
+      width: 96,
+      height: 64,
+      dpi: 300,
+      completedAt: Date.now(),
+      origin: { device: 'test:0' },
+    });
+    outside.set((landed.location as { path: string }).path, sha(pixels));
   } finally {
     store.close();
   }
@@ -75,6 +106,8 @@ async function assertIntact(): Promise<void> {
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(sha);
     }
     expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    for (const [file, digest] of outside)
+      expect(sha(openFileBytes(readFileSync(file), store.keys.keyFor))).toBe(digest);
   } finally {
     store.close();
   }
@@ -114,5 +147,8 @@ describe('key rotation under SIGKILL', () => {
       `data-key-${report.to}.secret`,
     ]);
     expect(existsSync(join(box.dataDir, 'sohoa.db.rekey'))).toBe(false);
+    // what killed re-sealings left beside the files is gone
+    for (const file of outside.keys())
+      expect(readdirSync(join(file, '..')).filter((f) => f.endsWith('.reseal'))).toEqual([]);
   }, 600_000);
 });

@@ -5,7 +5,7 @@
  * reach them too, or a rotation would forget the key they were sealed with. Only the data files
  * are listed: the manifests beside them (frame geometry, destinations) hold no citizen data.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { resealFile, type KeyLookup, type SealKey } from '../../platform/keychain/index.js';
 
@@ -27,6 +27,18 @@ function* walk(dir: string, name: RegExp): Generator<string> {
   }
 }
 
+/** What a re-sealing killed midway left beside its file (`<file>.<pid>.reseal`, see resealFile). */
+const RESEAL_TEMP = /\.(\d+)\.reseal$/;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** Every sealed (or, in a folder being encrypted, still plain) data file outside the blobs. */
 export function folderDataFiles(dataDir: string): string[] {
   return SEALED_FILES.flatMap(({ dir, name }) => [...walk(join(dataDir, ...dir), name)]);
@@ -42,6 +54,12 @@ export function resealFolderFiles(
   key: SealKey,
   onFile?: (done: number, total: number) => void,
 ): { resealed: number; total: number } {
+  for (const { dir } of SEALED_FILES) {
+    for (const temp of walk(join(dataDir, ...dir), RESEAL_TEMP)) {
+      const pid = Number(RESEAL_TEMP.exec(temp)?.[1]);
+      if (!alive(pid)) rmSync(temp, { force: true });
+    }
+  }
   const files = folderDataFiles(dataDir);
   let resealed = 0;
   for (const [i, file] of files.entries()) {
