@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import pinoRoll from 'pino-roll';
+import { maskPersonalNumbers } from './personal-numbers.js';
 
 export type { Logger } from 'pino';
 
@@ -57,6 +58,8 @@ export async function createFileLogger(options: FileLogOptions): Promise<FileLog
         paths: ['token', '*.token', 'authorization', '*.authorization', 'headers.cookie'],
         censor: '[redacted]',
       },
+      // …nor a citizen's CCCD, CMND or phone number, wherever a message quotes one.
+      hooks: { streamWrite: maskPersonalNumbers },
     },
     stream,
   );
