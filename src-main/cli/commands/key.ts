@@ -45,7 +45,8 @@ function printChange(ctx: CliContext, report: KeyChangeReport, json: boolean): v
   );
   ctx.print(
     `Cơ sở dữ liệu / database: ${report.databaseRekeyed ? 'mã hóa lại / re-encrypted' : 'đã xong trước đó / already done'}; ` +
-      `tệp / blobs: ${report.blobsResealed} / ${report.blobsTotal}` +
+      `tệp / blobs: ${report.blobsResealed} / ${report.blobsTotal}; ` +
+      `trang chờ và gói nhận / spooled pages and imported packages: ${report.filesResealed}` +
       (report.resumed ? ' (tiếp tục lần chạy trước / resumed)' : ''),
   );
 }
