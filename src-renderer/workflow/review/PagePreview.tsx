@@ -1,4 +1,5 @@
 /** The chosen page enlarged, with zoom, and the text OCR read from it beside the image. */
+import type { ReactNode } from 'react';
 import { useApiQuery } from '../../api/index.js';
 import { useReviewTexts } from './i18n.js';
 import { usePageImage } from './page-images.js';
@@ -18,6 +19,8 @@ export function PagePreview(props: {
   componentName: string;
   zoom: number;
   onZoom: (zoom: number) => void;
+  /** Drawn over the image, positioned in percent of it (e.g. where a field was read). */
+  overlay?: ReactNode;
 }) {
   const t = useReviewTexts();
   const { page, zoom } = props;
@@ -56,11 +59,14 @@ export function PagePreview(props: {
           aria-label={t('previewOf', { n: page.index + 1, component: props.componentName })}
         >
           {url && (
-            <img
-              src={url}
-              alt={t('previewOf', { n: page.index + 1, component: props.componentName })}
-              style={{ width: `${zoom * 100}%` }}
-            />
+            <div style={{ position: 'relative', width: `${zoom * 100}%` }}>
+              <img
+                src={url}
+                alt={t('previewOf', { n: page.index + 1, component: props.componentName })}
+                style={{ width: '100%' }}
+              />
+              {props.overlay}
+            </div>
           )}
         </div>
         <PageText MaHoSo={props.MaHoSo} page={page} />

@@ -8,6 +8,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi, type ApiError } from '../../api/index.js';
+import { ExtractedFields, FieldHighlight, type ExtractedField } from '../fields/index.js';
 import { useReviewTexts } from './i18n.js';
 import { dropIndex } from './layout.js';
 import { PageGrid, type DropTarget } from './PageGrid.js';
@@ -32,6 +33,7 @@ export function ReviewStep({ MaHoSo }: ReviewStepProps) {
   const [selection, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [zoom, setZoom] = useState(1);
   const [notice, setNotice] = useState<Notice>();
+  const [shownField, setShownField] = useState<ExtractedField>();
   const rescanSession = useRef<string | undefined>(undefined);
   // Ctrl+Z right after Delete undoes that deletion even before the listing is read again (on a
   // slow PC that takes a while): the step keeps its own, waiting for the core's answer if needed.
@@ -330,8 +332,19 @@ export function ReviewStep({ MaHoSo }: ReviewStepProps) {
                 componentName={current ? nameOf(current.MaThanhPhanHoSo) : ''}
                 zoom={zoom}
                 onZoom={setZoom}
+                overlay={<FieldHighlight field={shownField} page={current} />}
               />
             </div>
+          )}
+          {pages.length > 0 && (
+            <ExtractedFields
+              MaHoSo={MaHoSo}
+              shown={shownField}
+              onShow={(field) => {
+                setFocused(field.pageId);
+                setShownField(field);
+              }}
+            />
           )}
           <details className="review-shortcuts">
             <summary>{t('shortcutsTitle')}</summary>
