@@ -1,8 +1,8 @@
 /**
  * The gateway client secret set from Settings: only an administrator may set, replace or clear
  * it; it goes to the keychain (never to config.json, never back over the API); and the running
- * station's sync engine picks the new secret up without a restart, so a dossier queued before
- * it was set reaches the reference gateway once, whole.
+ * station's sync engine picks up a new secret, and a corrected client id, without a restart, so
+ * a dossier queued before reaches the reference gateway once, whole.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
@@ -42,7 +42,8 @@ describe('gateway client secret through the API', () => {
     writeFileSync(
       join(dataDir, 'config.json'),
       JSON.stringify({
-        gateway: { baseUrl: gateway.url, clientId: credential.client_id },
+        // a client id the province does not know yet: corrected in Settings below
+        gateway: { baseUrl: gateway.url, clientId: 'quay-chua-dang-ky' },
         agency: { code: AGENCY },
         security: { osAdmins: [userInfo().username] },
       }),
@@ -80,9 +81,21 @@ describe('gateway client secret through the API', () => {
       .toBe('auth_failed');
     expect(gateway.repo.summary()).toMatchObject({ dossiers: 0 });
 
-    // The right one replaces it; the running engine is replaced and sends the dossier, once.
+    // The right secret replaces it, but the client id is still wrong: refused again.
     const right = await call('sync.setClientSecret', { secret: ` ${credential.client_secret} ` });
     expect(right.body).toEqual({ stored: true, fromEnvironment: false, configured: true });
+    await expect
+      .poll(async () => (await call('sync.status')).body.connectivity, {
+        timeout: 30_000,
+        interval: 200,
+      })
+      .toBe('auth_failed');
+    expect(gateway.repo.summary()).toMatchObject({ dossiers: 0 });
+
+    // Correcting the client id in the configuration restarts the running engine, which sends
+    // the dossier, once.
+    const patch = { gateway: { clientId: credential.client_id } };
+    expect((await call('config.set', { patch })).status).toBe(200);
     const running = gateway;
     await expect
       .poll(() => running.repo.summary(), { timeout: 30_000, interval: 200 })
