@@ -6,6 +6,10 @@
  *   (cleanup, OCR, processed image + thumbnail blobs, text and fields committed), as at the counter;
  *   beside it, the storage part alone (landing a page, reading it back), which shows where the
  *   cost sits;
+ * - scanner spool: a feeder batch from the SANE test device through the scanner host, whose spool
+ *   seals each page as it streams in, into a folder (the host encrypts, the app decrypts and
+ *   encodes the PNG), on an encrypted station vs a plain one. Raw pixels are large and this stage
+ *   is short, so its own ratio is high; the goal is on the page's whole path (spool + pipeline);
  * - search: clerk queries (names without accents, procedure words) over indexed OCR text.
  *
  * The plain store is a folder from before encryption (plain database, no key), i.e. exactly what
@@ -18,13 +22,19 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { FileKeychain } from '../../src-main/platform/index.js';
+import { FileKeychain, configSchema } from '../../src-main/platform/index.js';
+import {
+  OutDirDestination,
+  ScanService,
+  type ScanRequestInput,
+} from '../../src-main/scan/index.js';
 import { migrate, openDatabase, openStore } from '../../src-main/store/index.js';
 import type { Store } from '../../src-main/store/index.js';
 import { familyNames, givenNames, middleNames } from '../fixtures/corpus.js';
 import { Random } from '../fixtures/random.js';
 import { pipelineService } from '../../src-main/core/pipeline/index.js';
 import { componentId, newDossier, openStation, scannedJpeg } from '../pipeline/helpers.js';
+import { useSaneTestDevice } from '../scan/sane-test-device.js';
 import type { BenchReport } from './report.js';
 import { median } from './stats.js';
 
@@ -33,6 +43,17 @@ const DOSSIERS = Number(process.env.SOHOA_BENCH_DOSSIERS ?? 3000);
 const ROUNDS = 6;
 const PIPELINE_PAGES = Number(process.env.SOHOA_BENCH_PIPELINE_PAGES ?? 4);
 const PIPELINE_ROUNDS = 2;
+const SPOOL_ROUNDS = 3;
+/** The test device's feeder holds 10 sheets; 150 dpi colour over its whole area is 3.4 MB raw. */
+const SPOOL_PAGES = 10;
+const SPOOL_REQUEST: Partial<ScanRequestInput> = {
+  device: 'test:0',
+  source: 'adf',
+  dpi: 150,
+  mode: 'color',
+  pageSize: 'max',
+  deviceOptions: { 'test-picture': 'Color pattern' },
+};
 /** A 300 dpi A4 page after cleanup and compression is a few hundred KB. */
 const PAGE_BYTES = 300 * 1024;
 
@@ -148,6 +169,26 @@ async function pipelineMs(
   }
 }
 
+/**
+ * Milliseconds for one feeder batch to go from the scanner host's spool into `out` for the data
+ * folder `dataDir` (sealed spool when it is encrypted); the host is started before the clock.
+ */
+async function feederMs(dataDir: string, out: string, encrypted: boolean): Promise<number> {
+  const service = new ScanService(dataDir, () => configSchema.parse({}).scanner);
+  try {
+    if (Boolean(service.keys().writeKey()) !== encrypted)
+      throw new Error(`spool station in ${dataDir} is not what the bench claims`);
+    await service.devices();
+    const t = performance.now();
+    const { result } = await service.scan(SPOOL_REQUEST, new OutDirDestination(out));
+    const took = performance.now() - t;
+    if (result.pages !== SPOOL_PAGES) throw new Error(`feeder gave ${result.pages} pages`);
+    return took;
+  } finally {
+    await service.close();
+  }
+}
+
 export async function run(): Promise<BenchReport> {
   const root = mkdtempSync(join(tmpdir(), 'sohoa-bench-enc-'));
   process.env.SOHOA_KEY_DIR ??= join(root, 'keychain');
@@ -220,6 +261,22 @@ export async function run(): Promise<BenchReport> {
       realRatios.push(took.sealed / took.plain);
     }
 
+    useSaneTestDevice();
+    const spool = { plain: 0, sealed: 0 };
+    const spoolRatios: number[] = [];
+    for (let round = 0; round < SPOOL_ROUNDS; round++) {
+      const order =
+        round % 2 === 0 ? (['plain', 'sealed'] as const) : (['sealed', 'plain'] as const);
+      const took = { plain: 0, sealed: 0 };
+      for (const which of order) {
+        const out = join(root, `feeder-${which}-${round}`);
+        took[which] = await feederMs(stores[which].dataDir, out, which === 'sealed');
+        spool[which] += took[which];
+        rmSync(out, { recursive: true, force: true });
+      }
+      spoolRatios.push(took.sealed / took.plain);
+    }
+
     const owners = { plain: fillForSearch(plain), sealed: fillForSearch(sealed) };
     const r = new Random(7);
     const queries = Array.from({ length: 200 }, (_, i) =>
@@ -249,6 +306,12 @@ export async function run(): Promise<BenchReport> {
     const pipeline = median(realRatios);
     const pipelinePages = PIPELINE_ROUNDS * PIPELINE_PAGES;
     const searchRatio = median(searchRatios);
+    const spoolRatio = median(spoolRatios);
+    const spooledPages = SPOOL_ROUNDS * SPOOL_PAGES;
+    // A page's whole path at the counter: out of the scanner through the spool, then the pipeline.
+    const endToEnd =
+      (spool.sealed / spooledPages + realPipeline.sealed / pipelinePages) /
+      (spool.plain / spooledPages + realPipeline.plain / pipelinePages);
     const n = ROUNDS * queries.length;
     return {
       name: 'encryption',
@@ -261,6 +324,7 @@ export async function run(): Promise<BenchReport> {
         hits,
         database: 'SQLite3 Multiple Ciphers (ChaCha20-Poly1305) vs plain',
         blobs: 'AES-256-GCM 64 KiB segments vs plain',
+        spool: `${SPOOL_ROUNDS} feeder batches of ${SPOOL_PAGES} pages per station, SANE test device, 150 dpi colour, sealed as streamed`,
         anchor: 'the same work on a plain store, same run, rounds interleaved',
       },
       figures: [
@@ -294,6 +358,28 @@ export async function run(): Promise<BenchReport> {
           unit: 'x',
           goal: '< 1.10',
           met: pipeline < 1.1,
+        },
+        {
+          name: 'scanner spool to page, plain (anchor)',
+          value: spool.plain / spooledPages,
+          unit: 'ms/page',
+        },
+        {
+          name: 'scanner spool to page, encrypted',
+          value: spool.sealed / spooledPages,
+          unit: 'ms/page',
+        },
+        {
+          name: 'scanner spool to page alone, encrypted / plain (median round)',
+          value: spoolRatio,
+          unit: 'x',
+        },
+        {
+          name: 'scanned page end to end (spool, land, cleanup, OCR, commit), encrypted / plain',
+          value: endToEnd,
+          unit: 'x',
+          goal: '< 1.10',
+          met: endToEnd < 1.1,
         },
         { name: 'search, plain (anchor)', value: search.plain / n, unit: 'ms/query' },
         { name: 'search, encrypted', value: search.sealed / n, unit: 'ms/query' },
