@@ -47,6 +47,16 @@ async function ok<T>(method: string, input: unknown): Promise<T> {
 
 const fields = () => ok<DossierFields>('dossier.fields', { MaHoSo });
 
+/** The clerk's decision on a field as the panel sends it (the value shown with its id). */
+const decide = (field: ApplicantFieldView, decision: 'use' | 'keep', code = MaHoSo) =>
+  call('dossier.decideField', { MaHoSo: code, fieldId: field.id, value: field.value, decision });
+
+async function decided(field: ApplicantFieldView, decision: 'use' | 'keep'): Promise<Dossier> {
+  const answer = await decide(field, decision);
+  if (answer.status !== 200) throw new Error(`decideField → ${JSON.stringify(answer.body)}`);
+  return answer.body.result as Dossier;
+}
+
 function first(list: DossierFields, kind: string): ApplicantFieldView {
   const field = list.groups.find((g) => g.kind === kind)?.fields[0];
   if (!field) throw new Error(`no ${kind} field in ${JSON.stringify(list.groups)}`);
@@ -159,12 +169,7 @@ describe('dossier.fields', () => {
 describe('dossier.decideField', () => {
   it('fills the applicant with a scanned CCCD: stored, searchable, audited without the number', async () => {
     const before = first(await fields(), 'cccd');
-    const dossier = await ok<Dossier>('dossier.decideField', {
-      MaHoSo,
-      fieldId: before.id,
-      value: before.value,
-      decision: 'use',
-    });
+    const dossier = await decided(before, 'use');
     expect(dossier.DinhDanhCHS).toEqual({ LoaiDinhDanh: '1', SoDinhDanh: truth.cccd });
     expect(station.store.dossiers.require(dossierId).DinhDanhCHS?.SoDinhDanh).toBe(truth.cccd);
     const hits = station.store.search.search({ query: truth.cccd });
@@ -188,12 +193,7 @@ describe('dossier.decideField', () => {
 
   it('keeps the typed phone; the decision survives the page being read again', async () => {
     const phone = first(await fields(), 'phone');
-    await ok('dossier.decideField', {
-      MaHoSo,
-      fieldId: phone.id,
-      value: phone.value,
-      decision: 'keep',
-    });
+    await decided(phone, 'keep');
     expect(station.store.dossiers.require(dossierId).SoDienThoai).toBe(TYPED_PHONE);
     expect(first(await fields(), 'phone').status).toBe('kept');
     expect(auditRows('dossier.applicant.keep')).toHaveLength(1);
@@ -217,24 +217,14 @@ describe('dossier.decideField', () => {
 
   it('refuses a kind that is not about the applicant, and a field of another dossier', async () => {
     const date = first(await fields(), 'date');
-    const dateAnswer = await call('dossier.decideField', {
-      MaHoSo,
-      fieldId: date.id,
-      value: date.value,
-      decision: 'use',
-    });
+    const dateAnswer = await decide(date, 'use');
     expect(dateAnswer.status).toBe(400);
     expect(errorOf(dateAnswer).messageVi).toContain('không dùng cho thông tin người nộp');
 
     const other = await newDossier(station.core, { ChuHoSo: 'Trần Thị Mai' });
     const before = snapshot(station.store);
     const name = first(await fields(), 'name');
-    const foreign = await call('dossier.decideField', {
-      MaHoSo: other.dossier.MaHoSo,
-      fieldId: name.id,
-      value: name.value,
-      decision: 'use',
-    });
+    const foreign = await decide(name, 'use', other.dossier.MaHoSo);
     expect(foreign.status).toBe(404);
     expect(station.store.dossiers.require(other.dossier.id).ChuHoSo).toBe('Trần Thị Mai');
     expect(snapshot(station.store)).toEqual(before);
@@ -298,12 +288,7 @@ describe('dossier.updateApplicant', () => {
     expect(errorOf(typed).messageVi).toContain('đã hoàn tất');
     expect(errorOf(typed).message).toContain('can no longer be changed');
     const name = first(await fields(), 'name');
-    const scanned = await call('dossier.decideField', {
-      MaHoSo,
-      fieldId: name.id,
-      value: name.value,
-      decision: 'use',
-    });
+    const scanned = await decide(name, 'use');
     expect(scanned.status).toBe(409);
     expect((await fields()).editable).toBe(false);
     expect(station.store.dossiers.require(dossierId)).toEqual(queued);

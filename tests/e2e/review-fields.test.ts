@@ -8,9 +8,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { renderPage } from '../fixtures/render.js';
+import { callApi } from '../api/call.js';
+import { scannedJpeg } from '../pipeline/helpers.js';
 import {
   eventually,
   focusedText,
@@ -31,28 +31,20 @@ function preparedDataDir(): string {
 
 const ui = useUiSession({ dataDir: preparedDataDir(), scanners: 'none' });
 
+/** The result of a method that must succeed, over HTTP with the session's token. */
 async function api<T>(method: string, input: unknown): Promise<T> {
-  const res = await fetch(`${ui.serve.origin}/api/call/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${ui.serve.token}` },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { result?: T; error?: unknown };
-  if (!res.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-  return body.result as T;
+  const answer = await callApi(ui.serve.origin, ui.serve.token, method, input);
+  if (answer.status !== 200) throw new Error(`${method}: ${JSON.stringify(answer.body.error)}`);
+  return answer.body.result as T;
 }
 
 /** The form as a 300-dpi scan would hand it over: JPEG with its resolution recorded. */
 async function scannedForm(dir: string): Promise<{ file: string; cccd: string }> {
-  const rendered = await renderPage({ kind: 'form', seed: 11, dpi: 300 });
-  const cccd = rendered.truth.fields?.cccd;
+  const { bytes, page } = await scannedJpeg({ kind: 'form', seed: 11, dpi: 300 });
+  const cccd = page.truth.fields?.cccd;
   if (!cccd) throw new Error('the form fixture has no CCCD');
-  const { data, width, height, channels, dpi } = rendered.image;
   const file = join(dir, 'to-khai.jpg');
-  await sharp(data, { raw: { width, height, channels } })
-    .withMetadata({ density: dpi })
-    .jpeg({ quality: 90 })
-    .toFile(file);
+  writeFileSync(file, bytes);
   return { file, cccd };
 }
 
@@ -89,7 +81,7 @@ describe('review step: extracted fields', () => {
     const scannedName = new RegExp(`^Số CCCD ${cccd} `);
     const scanned = panel.getByRole('button', { name: scannedName });
     await scanned.waitFor({ timeout: UI_TIMEOUT_MS });
-    await expect.poll(() => panel.textContent()).toContain('cần xác nhận');
+    await eventually(() => panel.textContent()).toContain('cần xác nhận');
 
     // choosing the value shows where it was printed on the page
     await scanned.click();
@@ -129,6 +121,17 @@ describe('review step: extracted fields', () => {
     });
     expect(stored.dossier.DinhDanhCHS?.SoDinhDanh).toBe(cccd);
     await saveScreenshot(page, 'review-fields-used');
+
+    // the name as read differs from the typed one: the clerk keeps the typed name, and the
+    // panel no longer asks about it
+    const nameRow = panel.locator('li[data-kind="name"]').first();
+    await nameRow.getByRole('button', { name: /^Dùng Họ và tên .* cho người nộp$/ }).click();
+    await nameRow.getByRole('button', { name: 'Giữ giá trị đã nhập' }).click();
+    await nameRow
+      .getByText('Đã giữ họ và tên chủ hồ sơ đã nhập')
+      .waitFor({ timeout: UI_TIMEOUT_MS });
+    const kept = await api<{ dossier: { ChuHoSo: string } }>('dossier.get', { MaHoSo });
+    expect(kept.dossier.ChuHoSo).toBe('Nguyễn Văn Đặng');
     expect((await api<{ ok: boolean }>('audit.verify', {})).ok).toBe(true);
     expect(problems).toEqual([]);
   }, 420_000);

@@ -3,7 +3,7 @@
  * the dossier's search entry, in the caller's transaction), the values read off its pages that
  * could fill them, and the clerk's decisions on those values.
  */
-import type { IdentityKind } from '../../domain/index.js';
+import type { IdentityKind, PageField } from '../../domain/index.js';
 import type { Db } from '../connection.js';
 import { SearchIndexer } from '../search/index.js';
 import { prepared } from '../statements.js';
@@ -35,15 +35,9 @@ export interface FieldDecision {
 }
 
 /** A field the pipeline read off a page of the dossier that is not deleted. */
-export interface StoredPageField {
+export interface StoredPageField extends PageField {
   id: number;
   pageId: number;
-  kind: string;
-  value: string;
-  text: string;
-  confidence: number;
-  box: [number, number, number, number];
-  valid: boolean;
   /** The processed image the box is measured in (absent while the page is being read again). */
   image?: { width: number; height: number };
 }
