@@ -205,8 +205,8 @@ export function spoolDoctorCheck(dataDir: string): DoctorCheck {
           en: `${pages} scanned page(s) have not reached their destination: ${where}`,
         },
         fix: {
-          vi: 'Mở lại ứng dụng để lưu tiếp; nếu hồ sơ đích đã bị xóa, chép ảnh thô trong thư mục spool ra trước khi xóa',
-          en: 'Restart the app to land them; if the target dossier was deleted, copy the raw pages out of the spool folder before removing it',
+          vi: 'Mở lại ứng dụng để lưu tiếp; nếu hồ sơ đích đã bị xóa, chép thư mục spool ra chỗ khác trước khi xóa (các trang được mã hóa bằng khóa của máy này, chỉ mở được khi có khóa)',
+          en: "Restart the app to land them; if the target dossier was deleted, copy the spool folder aside before removing it (its pages are sealed with this station's key and open only with it)",
         },
         details: { scans: waiting.map(({ dir, target, pages: n }) => ({ dir, target, pages: n })) },
       };
