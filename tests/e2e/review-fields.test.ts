@@ -132,6 +132,20 @@ describe('review step: extracted fields', () => {
       .waitFor({ timeout: UI_TIMEOUT_MS });
     const kept = await api<{ dossier: { ChuHoSo: string } }>('dossier.get', { MaHoSo });
     expect(kept.dossier.ChuHoSo).toBe('Nguyễn Văn Đặng');
+
+    // the same panel in English
+    await page.getByRole('button', { name: 'English' }).click();
+    const english = page.getByRole('region', { name: 'Extracted information' });
+    await english
+      .getByRole('button', { name: new RegExp(`^CCCD number ${cccd} .*show on the page$`) })
+      .waitFor({ timeout: UI_TIMEOUT_MS });
+    await english.getByText('Matches the CCCD/CMND number typed').waitFor();
+    // what the clerk was just told follows the language too
+    await english
+      .getByRole('status')
+      .filter({ hasText: "The typed applicant's full name is kept." })
+      .waitFor();
+    await saveScreenshot(page, 'review-fields-en');
     expect((await api<{ ok: boolean }>('audit.verify', {})).ok).toBe(true);
     expect(problems).toEqual([]);
   }, 420_000);

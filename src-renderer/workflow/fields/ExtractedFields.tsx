@@ -8,8 +8,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/index.js';
-import { FieldRow } from './FieldRow.js';
-import { useKindName } from './names.js';
+import { FieldRow, type Outcome } from './FieldRow.js';
+import { useKindName, useTargetName } from './names.js';
 import type { ExtractedField } from './types.js';
 import './fields.css';
 
@@ -21,7 +21,8 @@ export function ExtractedFields(props: {
 }) {
   const { t, i18n } = useTranslation();
   const kindName = useKindName();
-  const [message, setMessage] = useState<{ kind: 'done' | 'error'; text: string }>();
+  const targetName = useTargetName();
+  const [outcome, setOutcome] = useState<Outcome>();
   // fields change when a page is read (again) or removed, and when the applicant changes
   const query = useApiQuery('dossier.fields', { MaHoSo: props.MaHoSo }, [
     'pipeline.pageProcessed',
@@ -55,10 +56,16 @@ export function ExtractedFields(props: {
                       ? t('fields.toConfirm', { count: open })
                       : t('fields.allConfirmed')}
               </p>
-              <p role="status">{message?.kind === 'done' ? message.text : ''}</p>
-              {message?.kind === 'error' && (
+              <p role="status">
+                {outcome?.kind === 'used'
+                  ? t('fields.used', { target: targetName(outcome.target), value: outcome.value })
+                  : outcome?.kind === 'kept'
+                    ? t('fields.kept', { target: targetName(outcome.target) })
+                    : ''}
+              </p>
+              {outcome?.kind === 'error' && (
                 <p role="alert" className="error-text">
-                  {message.text}
+                  {t('fields.decideFailed', { reason: outcome.error.localized(i18n.language) })}
                 </p>
               )}
               {groups.map((group) => (
@@ -77,8 +84,7 @@ export function ExtractedFields(props: {
                         editable={editable}
                         shown={props.shown?.id === field.id}
                         onShow={() => props.onShow(field)}
-                        onDone={(text) => setMessage({ kind: 'done', text })}
-                        onError={(text) => setMessage({ kind: 'error', text })}
+                        onOutcome={setOutcome}
                       />
                     ))}
                   </ul>

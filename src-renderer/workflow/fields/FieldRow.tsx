@@ -7,7 +7,12 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi, type ApiError } from '../../api/index.js';
 import { displayValue, useKindName, useTargetName } from './names.js';
-import type { ExtractedField } from './types.js';
+import type { ApplicantTarget, ExtractedField } from './types.js';
+
+export type Outcome =
+  | { kind: 'used'; target: ApplicantTarget; value: string }
+  | { kind: 'kept'; target: ApplicantTarget }
+  | { kind: 'error'; error: ApiError };
 
 export function FieldRow(props: {
   MaHoSo: string;
@@ -15,10 +20,10 @@ export function FieldRow(props: {
   editable: boolean;
   shown: boolean;
   onShow: () => void;
-  onDone: (message: string) => void;
-  onError: (message: string) => void;
+  /** What came of the clerk's decision, shown (in the current language) by the panel. */
+  onOutcome: (outcome: Outcome) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const api = useApi();
   const kindName = useKindName();
   const targetName = useTargetName();
@@ -57,15 +62,13 @@ export function FieldRow(props: {
       if (comparing) refocus.current = 'show';
       else showButton.current?.focus();
       setComparing(false);
-      props.onDone(
+      props.onOutcome(
         decision === 'use'
-          ? t('fields.used', { target: targetName(target), value: field.proposed ?? field.value })
-          : t('fields.kept', { target: targetName(target) }),
+          ? { kind: 'used', target, value: field.proposed ?? field.value }
+          : { kind: 'kept', target },
       );
     } catch (error) {
-      props.onError(
-        t('fields.decideFailed', { reason: (error as ApiError).localized(i18n.language) }),
-      );
+      props.onOutcome({ kind: 'error', error: error as ApiError });
     } finally {
       setBusy(false);
     }
