@@ -68,7 +68,8 @@ export class ResultScanService {
   /** The dossier's scans with pages that are not saved as a result yet. */
   drafts(MaHoSo: string): ResultScanDraft[] {
     const dossier = this.store.dossiers.requireByCode(MaHoSo);
-    const component = this.store.transaction(() => this.store.dossiers.resultComponent(dossier.id));
+    const component = this.store.dossiers.findResultComponent(dossier.id);
+    if (!component) return [];
     return this.#unsavedScans(component)
       .map((d) => ({
         documentId: d.id,
@@ -97,7 +98,7 @@ export class ResultScanService {
     actor: string,
   ): Promise<ResultView> {
     const dossier = this.store.dossiers.requireByCode(input.MaHoSo);
-    const component = this.store.transaction(() => this.store.dossiers.resultComponent(dossier.id));
+    const component = this.#resultComponent(dossier);
     this.#unsaved(dossier, component, input.documentId);
     const pageIds = this.store.pages.list(input.documentId).map((p) => p.id);
     if (pageIds.length === 0) {
@@ -148,6 +149,22 @@ export class ResultScanService {
       actor,
     );
     return { ...result, MaHoSo: dossier.MaHoSo, mime: 'application/pdf' };
+  }
+
+  /** The result scans' component, there once the dossier had a result paper scanned. */
+  #resultComponent(dossier: Dossier): DossierComponent {
+    const component = this.store.dossiers.findResultComponent(dossier.id);
+    if (!component) {
+      throw new AppError(
+        'NOT_FOUND',
+        {
+          vi: `Hồ sơ ${dossier.MaHoSo} chưa có bản quét giấy tờ kết quả nào: quét giấy tờ trước.`,
+          en: `Dossier ${dossier.MaHoSo} has no result paper scanned yet: scan the paper first.`,
+        },
+        { details: { MaHoSo: dossier.MaHoSo } },
+      );
+    }
+    return component;
   }
 
   #unsavedScans(component: DossierComponent): DossierDocument[] {

@@ -274,21 +274,25 @@ export class DossierRepository {
     return found;
   }
 
+  /** The component holding the dossier's scanned result papers, if one was ever scanned. */
+  findResultComponent(dossierId: number): DossierComponent | undefined {
+    const row = prepared(
+      this.db,
+      `SELECT ${COMPONENT_COLUMNS} FROM components WHERE dossier_id = ? AND kind = 'result'`,
+    ).get(dossierId) as ComponentRow | undefined;
+    return row && toComponent(row);
+  }
+
   /** The component holding the dossier's scanned result papers, made on first use. */
   resultComponent(dossierId: number): DossierComponent {
-    const find = () =>
-      prepared(
-        this.db,
-        `SELECT ${COMPONENT_COLUMNS} FROM components WHERE dossier_id = ? AND kind = 'result'`,
-      ).get(dossierId) as ComponentRow | undefined;
-    const existing = find();
-    if (existing) return toComponent(existing);
+    const existing = this.findResultComponent(dossierId);
+    if (existing) return existing;
     prepared(
       this.db,
       `INSERT INTO components (dossier_id, MaThanhPhanHoSo, TenThanhPhanHoSo, BatBuoc, position, kind)
          VALUES (?, ?, ?, 0, 0, 'result')`,
     ).run(dossierId, RESULT_COMPONENT_CODE, 'Giấy tờ kết quả');
-    return toComponent(find() as ComponentRow);
+    return this.findResultComponent(dossierId) as DossierComponent;
   }
 
   addDocument(componentId: number, title: string, now: string): DossierDocument {

@@ -85,8 +85,10 @@ export function ScanResultForm(props: { MaHoSo: string }) {
   return (
     <form
       ref={form}
-      className="form-grid result-scan"
+      className="result-scan"
       onSubmit={(e) => void save(e)}
+      // the missing name and the missing pages are said in words, as an alert
+      noValidate
       aria-label={t('formLabel')}
     >
       <p className="hint">{t('help')}</p>
@@ -121,11 +123,13 @@ export function ScanResultForm(props: { MaHoSo: string }) {
         <LandedStrip landed={paperPages} componentName={() => t('paper')} />
       )}
 
-      <ResultFields fields={fields} disabled={saving} />
-      <div className="actions">
-        <button type="submit" className={draft ? 'primary' : undefined} disabled={busy || saving}>
-          {t('save')}
-        </button>
+      <div className="form-grid">
+        <ResultFields fields={fields} disabled={saving} />
+        <div className="actions">
+          <button type="submit" className={draft ? 'primary' : undefined} disabled={busy || saving}>
+            {t('save')}
+          </button>
+        </div>
       </div>
       {saving && (
         <p className="hint" aria-live="polite">

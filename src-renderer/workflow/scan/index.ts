@@ -1,6 +1,8 @@
 /**
- * The scan step of receiving a dossier, and the small pieces the review step shares with it.
+ * The scan step of receiving a dossier, and the small pieces the review step and the scanning of
+ * result papers share with it (their styles come with them).
  */
+import './scan.css';
 export { ScanStep } from './ScanStep.js';
 export type { ScanStepProps } from './ScanStep.js';
 export { defineTexts } from './text-bundle.js';
