@@ -17,6 +17,7 @@ import {
   textExceptLang,
   useUiSession,
   eventually,
+  SCANNER_TIMEOUT_MS,
 } from './harness/index.js';
 
 const ui = useUiSession();
@@ -92,7 +93,7 @@ describe('app frame', () => {
       'Kết nối mạng của máy này (chưa kiểm tra được hệ thống một cửa của tỉnh)',
     );
     // the libsane test backend the harness enables: a real device list from the scanner host
-    await eventually(() => value('scanner')).toBe('Noname frontend-tester');
+    await eventually(() => value('scanner'), SCANNER_TIMEOUT_MS).toBe('Noname frontend-tester');
     expect(await item('scanner').getAttribute('data-tone')).toBe('ok');
 
     await ui.browser.context.setOffline(true);

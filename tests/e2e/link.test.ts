@@ -10,6 +10,7 @@ import {
   type Browser,
   type ServeProcess,
   eventually,
+  SCANNER_TIMEOUT_MS,
 } from './harness/index.js';
 
 let browser: Browser;
@@ -34,7 +35,7 @@ describe('link to the core', () => {
     const core = page.locator('[data-status="core"]');
     await eventually(() => core.locator('.status-value').textContent()).toBe('đã kết nối');
     const scanner = page.locator('[data-status="scanner"] .status-value');
-    await eventually(() => scanner.textContent()).toBe('không có máy quét');
+    await eventually(() => scanner.textContent(), SCANNER_TIMEOUT_MS).toBe('không có máy quét');
 
     await first.stop();
     await eventually(() => core.getAttribute('data-tone')).toBe('bad');
@@ -48,7 +49,9 @@ describe('link to the core', () => {
     });
     serves.push(second);
     await eventually(() => core.locator('.status-value').textContent()).toBe('đã kết nối');
-    await eventually(() => scanner.textContent()).toBe('Noname frontend-tester');
+    await eventually(() => scanner.textContent(), SCANNER_TIMEOUT_MS).toBe(
+      'Noname frontend-tester',
+    );
     // two starts of `sohoa serve` (tsx compiles the sources each time) on a busy 2-core machine
   }, 300_000);
 });

@@ -10,7 +10,13 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { eventually, saveScreenshot, useUiSession, UI_TIMEOUT_MS } from './harness/index.js';
+import {
+  eventually,
+  saveScreenshot,
+  SCANNER_TIMEOUT_MS,
+  useUiSession,
+  UI_TIMEOUT_MS,
+} from './harness/index.js';
 
 /** Jams on the 4th sheet of the first batch only (the test device cannot jam by itself). */
 const JAM_AT = 4;
@@ -117,7 +123,7 @@ describe('scan step', () => {
     const MaHoSo = await newDossier('Lê Thị Hồng');
     const { page, problems } = await openStep('scan', MaHoSo, 'TK_KHAI_SINH');
     const scan = page.locator('.scan-step').getByRole('button', { name: 'Quét', exact: true });
-    await eventually(() => scan.isEnabled()).toBe(true);
+    await eventually(() => scan.isEnabled(), SCANNER_TIMEOUT_MS).toBe(true);
     await saveScreenshot(page, 'scan-review-scan-ready');
 
     await page.keyboard.press('Control+Enter');

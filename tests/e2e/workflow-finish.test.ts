@@ -17,6 +17,7 @@ import {
   ensureRendererBuilt,
   eventually,
   focusedId,
+  SCANNER_TIMEOUT_MS,
   launchBrowser,
   saveScreenshot,
   startServe,
@@ -146,7 +147,7 @@ describe('the counter clerk’s whole workflow', () => {
       await page.keyboard.press('Control+Enter');
       await page.getByRole('heading', { name: 'Quét hồ sơ' }).waitFor();
       const scanButton = page.getByRole('button', { name: 'Quét', exact: true });
-      await eventually(() => scanButton.isEnabled()).toBe(true);
+      await eventually(() => scanButton.isEnabled(), SCANNER_TIMEOUT_MS).toBe(true);
       await saveScreenshot(page, 'workflow-2-scan');
       await page.keyboard.press('Control+Enter');
       await eventually(() => page.locator('.scan-status').textContent()).toContain(

@@ -17,4 +17,4 @@ export {
   scriptCookies,
   textExceptLang,
 } from './page-facts.js';
-export { eventually, UI_TIMEOUT_MS } from './eventually.js';
+export { eventually, SCANNER_TIMEOUT_MS, UI_TIMEOUT_MS } from './eventually.js';
