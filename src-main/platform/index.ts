@@ -6,4 +6,5 @@ export * from './log/index.js';
 export { packageInfo } from './package-info.js';
 export type { PackageInfo } from './package-info.js';
 export { writeZipAtomically } from './zip-file.js';
+export { processAlive } from './process-alive.js';
 export * from './keychain/index.js';

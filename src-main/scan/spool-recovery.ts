@@ -10,7 +10,7 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckResult, DoctorCheck } from '../domain/index.js';
-import type { Logger } from '../platform/index.js';
+import { processAlive, type Logger } from '../platform/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { landOnce, pageAcquiredEvent, type PageAcquired } from './acquire.js';
 import type { PageDestination } from './destination.js';
@@ -55,13 +55,7 @@ export interface SpoolRecoveryOptions {
 
 /** Whether the process that wrote a spool folder is still running (then its scan is live). */
 function alive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return pid === process.pid || processAlive(pid);
 }
 
 interface ScanFolder {

@@ -35,6 +35,7 @@ import {
   HEADER_BYTES,
   type DataKeys,
 } from '../../platform/keychain/index.js';
+import { processAlive } from '../../platform/process-alive.js';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -51,15 +52,6 @@ function fsyncDir(dir: string): void {
     fsyncSync(fd);
   } finally {
     closeSync(fd);
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -8,6 +8,7 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { resealFile, type KeyLookup, type SealKey } from '../../platform/keychain/index.js';
+import { processAlive } from '../../platform/process-alive.js';
 
 const SEALED_FILES: ReadonlyArray<{ dir: string[]; name: RegExp }> = [
   // <data>/spool/scan/<scan>/page-NNNN.raw (a .part is a page that never finished)
@@ -30,15 +31,6 @@ function* walk(dir: string, name: RegExp): Generator<string> {
 /** What a re-sealing killed midway left beside its file (`<file>.<pid>.reseal`, see resealFile). */
 const RESEAL_TEMP = /\.(\d+)\.reseal$/;
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Every sealed (or, in a folder being encrypted, still plain) data file outside the blobs. */
 export function folderDataFiles(dataDir: string): string[] {
   return SEALED_FILES.flatMap(({ dir, name }) => [...walk(join(dataDir, ...dir), name)]);
@@ -57,7 +49,7 @@ export function resealFolderFiles(
   for (const { dir } of SEALED_FILES) {
     for (const temp of walk(join(dataDir, ...dir), RESEAL_TEMP)) {
       const pid = Number(RESEAL_TEMP.exec(temp)?.[1]);
-      if (!alive(pid)) rmSync(temp, { force: true });
+      if (!processAlive(pid)) rmSync(temp, { force: true });
     }
   }
   const files = folderDataFiles(dataDir);
