@@ -14,7 +14,7 @@ import type { ResultScanDraft } from '../../src-main/core/result-scan/index.js';
 import type { DossierDetail, ResultView } from '../../src-main/core/dossiers/index.js';
 import type { SearchHit } from '../../src-main/store/index.js';
 import { foldVietnamese } from '../../src-main/domain/index.js';
-import { callApi } from '../api/call.js';
+import { callApi, callResult } from '../api/call.js';
 import { newDossier, openStation, scannedJpeg } from '../pipeline/helpers.js';
 import type { Station } from '../pipeline/helpers.js';
 import { useSaneTestDevice } from '../scan/sane-test-device.js';
@@ -54,12 +54,7 @@ afterAll(async () => {
 });
 
 const call = (method: string, input: unknown) => callApi(server.url, TOKEN, method, input);
-async function ok<T>(method: string, input: unknown): Promise<T> {
-  const answer = await call(method, input);
-  if (answer.status !== 200)
-    throw new Error(`${method} → ${answer.status} ${JSON.stringify(answer.body)}`);
-  return answer.body.result as T;
-}
+const ok = <T>(method: string, input: unknown) => callResult<T>(server.url, TOKEN, method, input);
 function failure(answer: { body: Record<string, unknown> }) {
   return answer.body.error as { code: string; message: string; messageVi: string };
 }

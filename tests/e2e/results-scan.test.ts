@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { callResult } from '../api/call.js';
 import { eventually, saveScreenshot, useUiSession } from './harness/index.js';
 
 /** Jams on the 2nd sheet of the first batch only (the test device cannot jam by itself). */
@@ -49,16 +50,8 @@ const ui = useUiSession({
   env: { SOHOA_SCAN_INJECT_STATUS: `${JAM_AT}:SANE_STATUS_JAMMED:once` },
 });
 
-async function api<T>(method: string, input: unknown): Promise<T> {
-  const res = await fetch(`${ui.serve.origin}/api/call/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${ui.serve.token}` },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { result?: T; error?: unknown };
-  if (!res.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-  return body.result as T;
-}
+const api = <T>(method: string, input: unknown) =>
+  callResult<T>(ui.serve.origin, ui.serve.token, method, input);
 
 describe('result papers from the scanner', () => {
   it('scans a result paper (jam, Continue), saves it, and finds it in search', async () => {

@@ -13,6 +13,7 @@ import { openStore } from '../../src-main/store/index.js';
 import { OutboxStore, startGateway } from '../../src-main/sync/index.js';
 import type { RunningGateway } from '../../src-main/sync/index.js';
 import { AGENCY, CREDENTIALS, entry } from '../sync/fixtures.js';
+import { callResult } from '../api/call.js';
 import { eventually, saveScreenshot, useUiSession } from './harness/index.js';
 
 const credential = CREDENTIALS[0]!;
@@ -44,16 +45,8 @@ async function prepareStation(): Promise<void> {
 const ui = useUiSession({ dataDir, scanners: 'none', env: { SOHOA_KEY_DIR: keyDir } });
 afterAll(async () => (await gateway).close());
 
-async function api<T>(method: string, input: unknown): Promise<T> {
-  const res = await fetch(`${ui.serve.origin}/api/call/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${ui.serve.token}` },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { result?: T; error?: unknown };
-  if (!res.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-  return body.result as T;
-}
+const api = <T>(method: string, input: unknown) =>
+  callResult<T>(ui.serve.origin, ui.serve.token, method, input);
 
 describe('gateway client secret in Settings', () => {
   it('an administrator sets it and the waiting dossier syncs; a clerk may not', async () => {

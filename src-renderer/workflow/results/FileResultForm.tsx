@@ -6,7 +6,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi, type ApiError } from '../../api/index.js';
 import { fileToBase64 } from '../../files/index.js';
-import { ResultFields, useResultFields } from './ResultFields.js';
+import { ResultFields, SaveMessage, useResultFields } from './ResultFields.js';
 
 const MAX_BYTES = 3 * 1024 * 1024;
 
@@ -62,14 +62,7 @@ export function FileResultForm(props: { MaHoSo: string }) {
           {t('results.save')}
         </button>
       </div>
-      {message && (
-        <p
-          role={message.ok ? 'status' : 'alert'}
-          className={message.ok ? 'ok-text' : 'error-text preline'}
-        >
-          {message.text}
-        </p>
-      )}
+      <SaveMessage message={message} />
     </form>
   );
 }

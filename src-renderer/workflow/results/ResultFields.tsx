@@ -1,6 +1,7 @@
 /**
  * The particulars of a result paper as the clerk types them — name, result code, number (số
- * hiệu), date of issue — shared by the scanner and the file ways of handing a paper back.
+ * hiệu), date of issue — and how saving went, shared by the scanner and the file ways of handing
+ * a paper back.
  */
 import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -82,5 +83,19 @@ export function ResultFields(props: {
         onChange={(e) => set.issued(e.target.value)}
       />
     </>
+  );
+}
+
+/** How saving went: announced politely when it worked, as an alert when it did not. */
+export function SaveMessage(props: { message: { ok: boolean; text: string } | undefined }) {
+  const { message } = props;
+  if (!message) return null;
+  return (
+    <p
+      role={message.ok ? 'status' : 'alert'}
+      className={message.ok ? 'ok-text' : 'error-text preline'}
+    >
+      {message.text}
+    </p>
   );
 }

@@ -16,7 +16,7 @@ import {
   type ScannerChoice,
 } from '../scan/index.js';
 import { useResultScanTexts } from './i18n.js';
-import { ResultFields, useResultFields } from './ResultFields.js';
+import { ResultFields, SaveMessage, useResultFields } from './ResultFields.js';
 
 export function ScanResultForm(props: { MaHoSo: string }) {
   const { MaHoSo } = props;
@@ -136,14 +136,7 @@ export function ScanResultForm(props: { MaHoSo: string }) {
           {t('saving')}
         </p>
       )}
-      {message && (
-        <p
-          role={message.ok ? 'status' : 'alert'}
-          className={message.ok ? 'ok-text' : 'error-text preline'}
-        >
-          {message.text}
-        </p>
-      )}
+      <SaveMessage message={message} />
     </form>
   );
 }
