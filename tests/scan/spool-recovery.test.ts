@@ -6,7 +6,6 @@
  * stations are encrypted (a new data folder is): the spooled pages are sealed on disk, and a PC
  * without the key keeps them in the spool until the key is back.
  */
-import { fork } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -25,12 +24,12 @@ import {
   type PageAcquired,
 } from '../../src-main/scan/index.js';
 import { openStore, type Store } from '../../src-main/store/index.js';
+import { killScanningApp } from './kill-scanning-app.js';
 import { tempDir, useSaneTestDevice } from './sane-test-device.js';
 
 useSaneTestDevice();
 process.env.LC_ALL = 'C';
 const scanner = configSchema.parse({}).scanner;
-const child = join(import.meta.dirname, 'spool-recovery-child.ts');
 const services: ScanService[] = [];
 const stores: Store[] = [];
 
@@ -79,35 +78,9 @@ function componentPages(s: Station) {
     .sort((a, b) => a.position - b.position);
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Runs the app side of a feeder scan in a child, SIGKILLs it at page `stopAt`, waits for its host to go. */
+/** Kills the app scanning the feeder into the station's component at page `stopAt`; the spool left. */
 async function killDuringLanding(s: Station, when: 'before' | 'after', stopAt: number) {
-  const proc = fork(child, [s.dataDir, s.MaHoSo, 'GCS', when, String(stopAt)], {
-    execArgv: ['--import', 'tsx'],
-    stdio: 'inherit',
-  });
-  const { hostPid } = await new Promise<{ hostPid: number }>((resolve, reject) => {
-    proc.on('message', (m: { stoppedAt?: number; hostPid?: number }) => {
-      if (m.stoppedAt === stopAt && m.hostPid) resolve({ hostPid: m.hostPid });
-      else reject(new Error(`child did not stop: ${JSON.stringify(m)}`));
-    });
-    proc.on('exit', (code) => reject(new Error(`child exited with ${code} before stopping`)));
-  });
-  const exited = new Promise((resolve) => proc.on('exit', resolve));
-  proc.kill('SIGKILL');
-  await exited;
-  // The orphaned host notices the app is gone and exits; only then is the spool at rest.
-  const deadline = Date.now() + 10_000;
-  while (alive(hostPid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-  expect(alive(hostPid)).toBe(false);
+  await killScanningApp({ dataDir: s.dataDir, MaHoSo: s.MaHoSo, component: 'GCS', when, stopAt });
   const [scanDir] = readdirSync(s.spoolRoot);
   const dir = join(s.spoolRoot, scanDir!);
   const spooled = readdirSync(dir)

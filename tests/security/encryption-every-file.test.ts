@@ -7,7 +7,6 @@
  * (NFC, NFD, UTF-16, folded), CCCD, address, and for the pages' pixels and any image or PDF
  * header. Without the key nothing opens; with it everything does, including the spool recovery.
  */
-import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   mkdirSync,
@@ -40,6 +39,7 @@ import { DossierDestination, ScanService } from '../../src-main/scan/index.js';
 import { openStore, type Store } from '../../src-main/store/index.js';
 import { OutboxStore, importPackage, writePackage } from '../../src-main/sync/index.js';
 import { componentId, landPage } from '../pipeline/helpers.js';
+import { killScanningApp } from '../scan/kill-scanning-app.js';
 import { useSaneTestDevice } from '../scan/sane-test-device.js';
 import { entry } from '../sync/fixtures.js';
 import { AGENCY, CITIZEN } from './keys-fixtures.js';
@@ -53,7 +53,6 @@ process.env.TMPDIR = appTmp;
 useSaneTestDevice();
 process.env.LC_ALL = 'C';
 const dataDir = join(appTmp, 'data');
-const child = join(import.meta.dirname, '..', 'scan', 'spool-recovery-child.ts');
 /** Distinct pixels from the test device (its default picture is solid black). */
 const PATTERN = { mode: 'color', deviceOptions: { 'test-picture': 'Color pattern' } } as const;
 
@@ -129,37 +128,6 @@ function leaks(dirs: string[], needles: Array<{ what: string; bytes: Buffer }>):
 
 const spoolFiles = () =>
   filesUnder(join(dataDir, 'spool', 'scan')).filter((f) => /page-\d+\.raw$/.test(f));
-
-/** SIGKILLs an app process scanning the feeder into `MaHoSo` once page `stopAt` is spooled. */
-async function killMidFeeder(MaHoSo: string, component: string, stopAt: number): Promise<void> {
-  const proc = fork(
-    child,
-    [dataDir, MaHoSo, component, 'before', String(stopAt), JSON.stringify(PATTERN)],
-    { execArgv: ['--import', 'tsx'], stdio: 'inherit' },
-  );
-  const hostPid = await new Promise<number>((resolve, reject) => {
-    proc.on('message', (m: { stoppedAt?: number; hostPid?: number }) => {
-      if (m.stoppedAt === stopAt && m.hostPid) resolve(m.hostPid);
-      else reject(new Error(`child did not stop: ${JSON.stringify(m)}`));
-    });
-    proc.on('exit', (code) => reject(new Error(`child exited with ${code} before stopping`)));
-  });
-  const exited = new Promise((resolve) => proc.on('exit', resolve));
-  proc.kill('SIGKILL');
-  await exited;
-  // The orphaned host notices and exits; only then is the spool at rest.
-  const deadline = Date.now() + 30_000;
-  const alive = () => {
-    try {
-      process.kill(hostPid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  while (alive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  expect(alive()).toBe(false);
-}
 
 /** A PDF as another counter made it, carrying the citizen's name in its text. */
 function transferPackageSource(): Parameters<typeof writePackage>[0] {
@@ -250,7 +218,14 @@ describe('no plaintext citizen data in any file of a station', () => {
         new DossierDestination(store, dossierB, 'TK_KHAI_SINH'),
       );
       expect(live.pages).toHaveLength(1);
-      await killMidFeeder(dossierB, 'GIAY_CHUNG_SINH', 2);
+      await killScanningApp({
+        dataDir,
+        MaHoSo: dossierB,
+        component: 'GIAY_CHUNG_SINH',
+        when: 'before',
+        stopAt: 2,
+        request: PATTERN,
+      });
       expect(spoolFiles().length).toBeGreaterThan(0);
       const keys = DataKeys.open(dataDir, { keychain: new FileKeychain(keyDir()), isNew: false });
       spooledPlain = spoolFiles().map((f) => openFileBytes(readFileSync(f), keys.keyFor));
@@ -321,7 +296,12 @@ describe('no plaintext citizen data in any file of a station', () => {
     // the needles do find the values where they are plain: the page itself, the package
     expect(leaks([usb], needles).length).toBeGreaterThan(3);
     expect(spooledPlain.length).toBeGreaterThan(0);
-    expect(filesUnder(join(dataDir, 'blobs')).length).toBeGreaterThan(10);
+    // at least A's two pages, its PDF(s) and receipt, the test device's page (identical sheets
+    // share one content-addressed blob); every one sealed
+    const blobs = filesUnder(join(dataDir, 'blobs')).filter((f) => /[0-9a-f]{64}$/.test(f));
+    expect(blobs.length).toBeGreaterThanOrEqual(5);
+    for (const blob of blobs)
+      expect(readFileSync(blob).subarray(0, 8).toString('latin1')).toBe('SOHOAENC');
     expect(leaks([appTmp], needles)).toEqual([]); // the data folder is inside it
     const logs = filesUnder(join(dataDir, 'logs'));
     expect(logs.length).toBeGreaterThan(0);
