@@ -2,7 +2,7 @@
  * Result papers digitized from the scanner, over the real HTTP transport on a real store: the
  * SANE test device scans into an unsaved result scan, a jam keeps what landed and Continue
  * appends, the pipeline cleans and reads every page, and saving builds a searchable PDF that
- * `dossier.findResults` finds and `dossier.reuse` copies into a new dossier. A page with real
+ * `dossier.findResults` finds and `dossier.reuse` copies (as its scanned pages) into a new dossier. A page with real
  * text is found by `dossier.search`. The result scan stays out of the dossier's checklist.
  */
 import { PDFDocument } from 'pdf-lib';
@@ -175,7 +175,10 @@ describe('scanning a result paper', () => {
       from: { kind: 'result', resultId: saved.id },
     });
     expect(doc.title).toBe('Giấy khai sinh (bản chính)');
-    expect(station.store.pages.list(doc.id)).toHaveLength(pages);
+    // the scanner's own pages, not a rendering of the PDF: same images, no second copy
+    const blobs = (id: number) => station.store.pages.list(id).map((p) => p.blobSha256);
+    expect(blobs(doc.id)).toHaveLength(pages);
+    expect(blobs(doc.id)).toEqual(blobs(documentId));
   }, 300_000);
 
   it('refuses bad requests before touching the scanner, in Vietnamese and English', async () => {

@@ -2,7 +2,8 @@
  * Reuse at the counter: a document of an earlier dossier (the citizen's CCCD copy, a birth
  * certificate already scanned) or a result paper handed back earlier becomes a new document of
  * a component of the dossier being received. Pages are copied as rows that reference the same
- * blobs — no re-scan, no second copy of the bytes — with their OCR text, indexed for search.
+ * blobs — no re-scan, no second copy of the bytes — with their OCR text, indexed for search; a
+ * result paper scanned here is copied the same way, one brought as a file is rendered to pages.
  */
 import type { DossierDocument } from '../../domain/index.js';
 import { AppError } from '../../domain/index.js';
@@ -34,16 +35,30 @@ function targetComponent(store: Store, MaHoSo: string, MaThanhPhanHoSo: string) 
   return { dossier, component };
 }
 
-function copyDocument(store: Store, req: ReuseRequest, documentId: number, actor: string) {
+/** A scanned result paper reused as its pages: filed under the paper's name, audited as the result. */
+interface FromResult {
+  resultId: number;
+  title: string;
+}
+
+function copyDocument(
+  store: Store,
+  req: ReuseRequest,
+  documentId: number,
+  actor: string,
+  fromResult?: FromResult,
+) {
   const { dossier, component } = targetComponent(store, req.MaHoSo, req.MaThanhPhanHoSo);
   return store.transaction(() => {
     const sourceDossierId = store.dossiers.dossierOfDocument(documentId);
-    const source = store.dossiers
-      .components(sourceDossierId)
-      .flatMap((c) => store.dossiers.documents(c.id))
-      .find((d) => d.id === documentId);
+    const title =
+      fromResult?.title ??
+      store.dossiers
+        .components(sourceDossierId)
+        .flatMap((c) => store.dossiers.documents(c.id))
+        .find((d) => d.id === documentId)?.title;
     const pages = store.pages.list(documentId);
-    if (!source || pages.length === 0) {
+    if (title === undefined || pages.length === 0) {
       throw new AppError(
         'VALIDATION',
         {
@@ -53,7 +68,7 @@ function copyDocument(store: Store, req: ReuseRequest, documentId: number, actor
         { details: { documentId } },
       );
     }
-    const doc = store.addDocument(component.id, source.title, actor);
+    const doc = store.addDocument(component.id, title, actor);
     for (const page of pages) {
       const copy = store.pages.insert({
         documentId: doc.id,
@@ -75,7 +90,12 @@ function copyDocument(store: Store, req: ReuseRequest, documentId: number, actor
       action: 'document.reuse',
       dossierId: dossier.id,
       MaHoSo: dossier.MaHoSo,
-      details: { fromDocument: documentId, fromDossier: sourceDossierId, documentId: doc.id },
+      details: {
+        ...(fromResult ? { fromResult: fromResult.resultId } : {}),
+        fromDocument: documentId,
+        fromDossier: sourceDossierId,
+        documentId: doc.id,
+      },
     });
     return doc;
   });
@@ -89,6 +109,14 @@ async function copyResult(store: Store, req: ReuseRequest, resultId: number, act
       { vi: `Không có giấy tờ kết quả #${resultId}`, en: `No result paper #${resultId}` },
       { details: { resultId } },
     );
+  }
+  // Scanned at the counter: its own pages (the scanner's originals, already read), not a
+  // rendering of its PDF.
+  if (result.documentId !== undefined && store.pages.list(result.documentId).length > 0) {
+    return copyDocument(store, req, result.documentId, actor, {
+      resultId,
+      title: result.TenGiayTo,
+    });
   }
   const bytes = store.blobs.read(result.blobSha256);
   const pages = await filePages(
