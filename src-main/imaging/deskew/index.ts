@@ -39,8 +39,8 @@ export function inkPoints(view: AnalysisView): InkPoints {
   const d = plane.data;
   let count = 0;
   for (let i = 0; i < d.length; i++) if (d[i]! < threshold && bed[i] === 0) count++;
-  const xs = new Float32Array(count);
-  const ys = new Float32Array(count);
+  const xs = new Int32Array(count);
+  const ys = new Int32Array(count);
   let n = 0;
   for (let y = 0, i = 0; y < plane.height; y++) {
     for (let x = 0; x < plane.width; x++, i++) {

@@ -7,30 +7,41 @@
  */
 
 export interface InkPoints {
-  xs: Float32Array;
-  ys: Float32Array;
+  /** Pixel coordinates on the analysis view. */
+  xs: Int32Array;
+  ys: Int32Array;
   count: number;
   width: number;
   height: number;
 }
 
+/** Fixed-point bits of sin and cos (an angle to within 0.002°; coordinates up to 40 000 fit in 31 bits). */
+const TRIG_BITS = 14;
+/** Bin weights in 256ths of a point. */
+const WEIGHT_BITS = 8;
+
 /**
  * Ink projected across lines tilted by `degrees` (positive: rising to the right, in y-down
- * pixels): bin i counts the ink at distance i (top to bottom) from the top corner of the page.
+ * pixels): bin i counts the ink (in 256ths of a point) at distance i (top to bottom) from the top
+ * corner of the page. Integer arithmetic: about twice as fast as floating point here.
  */
-export function lineProfile(points: InkPoints, degrees: number, step = 1): Float64Array {
+export function lineProfile(points: InkPoints, degrees: number, step = 1): Int32Array {
   const a = (degrees * Math.PI) / 180;
-  const sin = Math.sin(a);
-  const cos = Math.cos(a);
+  const sin = Math.round(Math.sin(a) * (1 << TRIG_BITS));
+  const cos = Math.round(Math.cos(a) * (1 << TRIG_BITS));
   // r = y·cos + x·sin is constant along a line rising to the right by `degrees`
-  const offset = Math.abs(sin) * points.width + 2;
-  const bins = new Float64Array(Math.ceil(points.height * cos + Math.abs(sin) * points.width) + 4);
+  const offset = ((Math.abs(sin) * points.width) >> TRIG_BITS) + 2;
+  const bins = new Int32Array(
+    Math.ceil(points.height * Math.cos(a) + Math.abs(Math.sin(a)) * points.width) + 4,
+  );
+  const shifted = offset << TRIG_BITS;
+  const fraction = (1 << WEIGHT_BITS) - 1;
   const { xs, ys, count } = points;
   for (let i = 0; i < count; i += step) {
-    const r = ys[i]! * cos + xs[i]! * sin + offset;
-    const r0 = r | 0;
-    const f = r - r0;
-    bins[r0] = bins[r0]! + 1 - f;
+    const r = ys[i]! * cos + xs[i]! * sin + shifted;
+    const r0 = r >> TRIG_BITS;
+    const f = (r >> (TRIG_BITS - WEIGHT_BITS)) & fraction;
+    bins[r0] = bins[r0]! + fraction + 1 - f;
     bins[r0 + 1] = bins[r0 + 1]! + f;
   }
   return bins;
@@ -59,15 +70,23 @@ export function searchSkew(points: InkPoints, maxDegrees: number): SkewSearch {
   return { degrees: refineSkew(points, coarse.degrees), peakRatio: coarse.peakRatio };
 }
 
-/** Every half degree over ±maxDegrees on a thinned point set: the peak to within a step. */
+/** Points the coarse sweep and the first refinement use: plenty to land within a step. */
+const COARSE_POINTS = 12_000;
+/** Points the final refinement uses: half the ink of a dense page, enough for 0.01°. */
+const FINE_POINTS = 25_000;
+
+/**
+ * Every half degree over ±maxDegrees on a thinned point set: the peak to within a step (at
+ * 100 dpi a text line's peak is well under a degree wide, so whole degrees can miss it).
+ */
 export function coarseSweep(points: InkPoints, maxDegrees: number): SkewSearch {
-  const coarseStep = 0.5;
   const coarse: number[] = [];
   let best = 0;
   let bestScore = -1;
-  // the coarse sweep only has to land within a step of the peak: ~12k points are plenty
-  const thin = Math.max(1, Math.floor(points.count / 12_000));
-  for (let d = -maxDegrees; d <= maxDegrees + 1e-9; d += coarseStep) {
+  const thin = Math.max(1, Math.floor(points.count / COARSE_POINTS));
+  const steps = Math.floor(maxDegrees * 2);
+  for (let k = -steps; k <= steps; k++) {
+    const d = k / 2;
     const s = profileScore(points, d, thin);
     coarse.push(s);
     if (s > bestScore) {
@@ -82,29 +101,41 @@ export function coarseSweep(points: InkPoints, maxDegrees: number): SkewSearch {
 
 /** Two finer sweeps around a coarse peak, then a parabola through the best three samples. */
 export function refineSkew(points: InkPoints, coarseDegrees: number): number {
-  let centre = coarseDegrees;
-  // the 0.1° sweep only has to land within a step too; the last sweep uses every point
-  const thin = Math.max(1, Math.floor(points.count / 20_000));
-  for (const [span, step, every] of [
-    [0.5, 0.1, thin],
-    [0.1, 0.02, 1],
-  ] as const) {
-    let top = centre;
-    let topScore = -1;
-    for (let d = centre - span; d <= centre + span + 1e-9; d += step) {
-      const s = profileScore(points, d, every);
-      if (s > topScore) {
-        topScore = s;
-        top = d;
-      }
-    }
-    centre = top;
-  }
-  const step = 0.02;
-  const l = profileScore(points, centre - step);
-  const m = profileScore(points, centre);
-  const r = profileScore(points, centre + step);
-  const denom = l - 2 * m + r;
+  const first = sweep(
+    points,
+    coarseDegrees,
+    0.5,
+    0.1,
+    Math.max(1, Math.floor(points.count / COARSE_POINTS)),
+  );
+  const every = Math.max(1, Math.floor(points.count / FINE_POINTS));
+  const step = 0.025;
+  const fine = sweep(points, first.degrees, 0.1, step, every);
+  const l = profileScore(points, fine.degrees - step, every);
+  const r = profileScore(points, fine.degrees + step, every);
+  const denom = l - 2 * fine.score + r;
   const shift = denom < 0 ? (0.5 * (l - r)) / denom : 0;
-  return centre + Math.max(-1, Math.min(1, shift)) * step;
+  return fine.degrees + Math.max(-1, Math.min(1, shift)) * step;
+}
+
+/** The best of the angles centre ± span, `step` apart, scored on every `every`-th point. */
+function sweep(
+  points: InkPoints,
+  centre: number,
+  span: number,
+  step: number,
+  every: number,
+): { degrees: number; score: number } {
+  let degrees = centre;
+  let score = -1;
+  const n = Math.round(span / step);
+  for (let k = -n; k <= n; k++) {
+    const d = centre + k * step;
+    const s = profileScore(points, d, every);
+    if (s > score) {
+      score = s;
+      degrees = d;
+    }
+  }
+  return { degrees, score };
 }

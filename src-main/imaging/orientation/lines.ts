@@ -78,7 +78,7 @@ function transpose(p: InkPoints): InkPoints {
  * Splits the profile into lines at its gaps; in each, the ink before the x-height band (above
  * it) counts for upright and the ink after it (below the baseline) against.
  */
-export function upDownAsymmetry(profile: Float64Array): number {
+export function upDownAsymmetry(profile: Int32Array): number {
   let max = 0;
   for (const v of profile) if (v > max) max = v;
   const floor = max * LINE_FLOOR;
