@@ -1,8 +1,9 @@
 /**
  * Handing back a result paper from the scanner, in a real Chromium against `sohoa serve` with the
- * SANE test device: the clerk opens the dossier from Tra cứu, scans the paper (the feeder jams on
- * the 2nd sheet; Continue scans the rest into the same paper), types its particulars and saves;
- * the paper is then found in search by its number, as one searchable PDF of every page scanned.
+ * SANE test device: the clerk opens the dossier from Tra cứu, scans a paper (the feeder jams on
+ * the 2nd sheet; Continue scans the rest into the same paper), finds it was the wrong one and
+ * discards it, scans the right one, types its particulars and saves; the paper is then found in
+ * search by its number, as one searchable PDF of exactly its pages.
  * Screenshots of each screen.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -54,7 +55,7 @@ const api = <T>(method: string, input: unknown) =>
   callResult<T>(ui.serve.origin, ui.serve.token, method, input);
 
 describe('result papers from the scanner', () => {
-  it('scans a result paper (jam, Continue), saves it, and finds it in search', async () => {
+  it('scans a paper (jam, Continue), discards a wrong one, saves the right one, finds it in search', async () => {
     const { dossier } = await api<{ dossier: { MaHoSo: string } }>('dossier.create', {
       MaTTHC: '1.001193',
       ChuHoSo: 'Võ Thị Thu Hà',
@@ -89,6 +90,24 @@ describe('result papers from the scanner', () => {
     );
     await saveScreenshot(page, 'results-scan-landed');
 
+    // That was the wrong paper: the clerk discards the scan and scans the right one.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await form.getByRole('button', { name: 'Bỏ bản quét này' }).click();
+    await eventually(() => form.getByRole('status').textContent()).toBe(
+      `Đã bỏ ${TOTAL} trang quét nhầm.`,
+    );
+    await eventually(() => form.locator('.scan-status').textContent()).toBe(
+      'Chưa có trang nào được quét cho giấy tờ kết quả.',
+    );
+    expect(await form.locator('.scan-thumbs img').count()).toBe(0);
+    await scan.click();
+    await expect
+      .poll(() => form.locator('.scan-thumbs img').count(), { timeout: 60_000 })
+      .toBe(FEEDER_SHEETS);
+    await eventually(() => form.locator('.scan-status').textContent()).toContain(
+      `Bản quét chưa lưu: ${FEEDER_SHEETS} trang`,
+    );
+
     // Saving without a name says so; with the particulars it waits for the reading and saves.
     await form.getByRole('button', { name: 'Lưu giấy tờ đã quét' }).click();
     await eventually(() => form.getByRole('alert').textContent()).toBe(
@@ -104,7 +123,9 @@ describe('result papers from the scanner', () => {
         timeout: SAVE_TIMEOUT_MS,
         interval: 250,
       })
-      .toBe(`Đã lưu “Giấy khai sinh (bản chính)” (${TOTAL} trang, PDF tra cứu được) vào hồ sơ.`);
+      .toBe(
+        `Đã lưu “Giấy khai sinh (bản chính)” (${FEEDER_SHEETS} trang, PDF tra cứu được) vào hồ sơ.`,
+      );
     const list = page.getByTestId('result-list');
     await eventually(() => list.textContent()).toContain('Số hiệu 456/2026/KS');
     expect(await form.locator('.scan-status').textContent()).toBe(
@@ -122,14 +143,14 @@ describe('result papers from the scanner', () => {
     expect(await papers.getByTestId('result-list').textContent()).toContain(MaHoSo);
     await saveScreenshot(page, 'results-scan-search');
 
-    // What was stored: one searchable PDF of every page scanned, the original and Continue's.
+    // What was stored: one searchable PDF of the right paper's pages, none of the discarded.
     const [found] = await api<Array<{ id: number; mime: string }>>('dossier.findResults', {
       SoGiayTo: '456/2026/KS',
     });
     expect(found?.mime).toBe('application/pdf');
     const file = await api<{ base64: string }>('dossier.resultFile', { resultId: found?.id });
     const pdf = await PDFDocument.load(Buffer.from(file.base64, 'base64'));
-    expect(pdf.getPageCount()).toBe(TOTAL);
+    expect(pdf.getPageCount()).toBe(FEEDER_SHEETS);
     expect(problems).toEqual([]);
   }, 420_000);
 });

@@ -1,10 +1,11 @@
 /**
  * A result paper digitized from the scanner: the same scanner and profile choice as the scan
  * step; pages show as they land and are cleaned and read in the background; a jam keeps what
- * landed and Continue scans the rest into the same paper; saving waits for the reading, builds
- * the searchable PDF and files it with the particulars typed here.
+ * landed and Continue scans the rest into the same paper; a paper scanned by mistake is
+ * discarded; saving waits for the reading, builds the searchable PDF and files it with the
+ * particulars typed here.
  */
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi, useApiQuery, type ApiError } from '../../api/index.js';
 import {
@@ -23,7 +24,6 @@ export function ScanResultForm(props: { MaHoSo: string }) {
   const t = useResultScanTexts();
   const { i18n } = useTranslation();
   const api = useApi();
-  const form = useRef<HTMLFormElement>(null);
   const fields = useResultFields();
   const [scanner, setScanner] = useState<ScannerChoice>(lastScannerChoice);
   const { state, landed, startError, startWith, cancel, dismiss } = useScanSession(MaHoSo);
@@ -32,11 +32,14 @@ export function ScanResultForm(props: { MaHoSo: string }) {
     'scan.finished',
     'scan.failed',
     'pipeline.pageProcessed',
+    'pages.changed',
     'dossier.changed',
   ]);
   /** The result component's code, to tell this paper's pages from others landing meanwhile. */
   const [component, setComponent] = useState<string>();
   const [saving, setSaving] = useState(false);
+  /** Pages of scans the clerk threw away (their thumbnails go with them). */
+  const [discarded, setDiscarded] = useState<ReadonlySet<number>>(new Set());
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
   const busy = state.phase === 'starting' || state.phase === 'scanning';
   // The newest unsaved scan: a Continue, or a scan started before, goes on into it.
@@ -81,10 +84,26 @@ export function ScanResultForm(props: { MaHoSo: string }) {
     }
   };
 
-  const paperPages = landed.filter((l) => l.MaThanhPhanHoSo === component);
+  // A wrong paper scanned: its pages are deleted like any page (audited, undoable in review).
+  const discard = async () => {
+    if (!draft || !window.confirm(t('confirmDiscard'))) return;
+    setMessage(undefined);
+    const pageIds = draft.pages.map((p) => p.pageId);
+    try {
+      await api.call('pages.delete', { MaHoSo, pageIds });
+      setDiscarded((before) => new Set([...before, ...pageIds]));
+      dismiss();
+      setMessage({ ok: true, text: t('discarded', { count: pageIds.length }) });
+    } catch (error) {
+      setMessage({ ok: false, text: (error as ApiError).localized(i18n.language) });
+    }
+  };
+
+  const paperPages = landed.filter(
+    (l) => l.MaThanhPhanHoSo === component && !discarded.has(l.pageId),
+  );
   return (
     <form
-      ref={form}
       className="result-scan"
       onSubmit={(e) => void save(e)}
       // the missing name and the missing pages are said in words, as an alert
@@ -105,6 +124,11 @@ export function ScanResultForm(props: { MaHoSo: string }) {
         {busy && (
           <button type="button" onClick={() => void cancel()}>
             {t('cancel')}
+          </button>
+        )}
+        {draft && !busy && (
+          <button type="button" onClick={() => void discard()} disabled={saving}>
+            {t('discard')}
           </button>
         )}
       </div>
