@@ -83,11 +83,17 @@ export function warpBinarize(request: WarpBinarizeRequest): Plane {
           o = stop;
           continue;
         }
+        // one threshold block under the whole chunk (the usual case) spares a look-up a pixel
+        const block = rowBlock[Math.min(sy, ey) >> 16]! + colBlock[Math.min(sx, ex) >> 16]!;
+        const single =
+          block === rowBlock[Math.max(sy, ey) >> 16]! + colBlock[Math.max(sx, ex) >> 16]!
+            ? t[block]!
+            : -1;
         for (; o < stop; o++, sx += stepX, sy += stepY) {
           const ix = sx >> 16;
           const iy = sy >> 16;
           const i = iy * sw + ix;
-          const th = t[rowBlock[iy]! + colBlock[ix]!]!;
+          const th = single >= 0 ? single : t[rowBlock[iy]! + colBlock[ix]!]!;
           const p00 = data[i]!;
           const p01 = data[i + 1]!;
           const p10 = data[i + sw]!;
