@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { callResult } from '../api/call.js';
-import { eventually, saveScreenshot, useUiSession } from './harness/index.js';
+import { eventually, saveScreenshot, SCANNER_TIMEOUT_MS, useUiSession } from './harness/index.js';
 
 /** Jams on the 2nd sheet of the first batch only (the test device cannot jam by itself). */
 const JAM_AT = 2;
@@ -69,7 +69,7 @@ describe('result papers from the scanner', () => {
 
     const form = page.getByRole('form', { name: 'Quét giấy tờ kết quả' });
     const scan = form.getByRole('button', { name: 'Quét giấy tờ kết quả' });
-    await eventually(() => scan.isEnabled()).toBe(true);
+    await eventually(() => scan.isEnabled(), SCANNER_TIMEOUT_MS).toBe(true);
     await saveScreenshot(page, 'results-scan-ready');
     await scan.click();
 
