@@ -5,12 +5,16 @@
  * scanned elsewhere.
  */
 import { FileResultForm } from './FileResultForm.js';
+import { useResultScanTexts } from './i18n.js';
 import { ScanResultForm } from './ScanResultForm.js';
 
 export function HandBackForm(props: { MaHoSo: string }) {
+  const t = useResultScanTexts();
   return (
     <>
+      <h4>{t('scanHeading')}</h4>
       <ScanResultForm MaHoSo={props.MaHoSo} />
+      <h4>{t('fileHeading')}</h4>
       <FileResultForm MaHoSo={props.MaHoSo} />
     </>
   );

@@ -38,8 +38,8 @@ export function ScanResultForm(props: { MaHoSo: string }) {
   /** The result component's code, to tell this paper's pages from others landing meanwhile. */
   const [component, setComponent] = useState<string>();
   const [saving, setSaving] = useState(false);
-  /** Pages of scans the clerk threw away (their thumbnails go with them). */
-  const [discarded, setDiscarded] = useState<ReadonlySet<number>>(new Set());
+  /** Pages of scans saved or thrown away: no longer the paper being scanned, so not shown. */
+  const [settled, setSettled] = useState<ReadonlySet<number>>(new Set());
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
   const busy = state.phase === 'starting' || state.phase === 'scanning';
   // The newest unsaved scan: a Continue, or a scan started before, goes on into it.
@@ -76,6 +76,7 @@ export function ScanResultForm(props: { MaHoSo: string }) {
         text: t('saved', { name: saved.TenGiayTo, pages: draft.pages.length }),
       });
       fields.reset();
+      setSettled((before) => new Set([...before, ...draft.pages.map((p) => p.pageId)]));
       dismiss();
     } catch (error) {
       setMessage({ ok: false, text: (error as ApiError).localized(i18n.language) });
@@ -91,7 +92,7 @@ export function ScanResultForm(props: { MaHoSo: string }) {
     const pageIds = draft.pages.map((p) => p.pageId);
     try {
       await api.call('pages.delete', { MaHoSo, pageIds });
-      setDiscarded((before) => new Set([...before, ...pageIds]));
+      setSettled((before) => new Set([...before, ...pageIds]));
       dismiss();
       setMessage({ ok: true, text: t('discarded', { count: pageIds.length }) });
     } catch (error) {
@@ -100,7 +101,7 @@ export function ScanResultForm(props: { MaHoSo: string }) {
   };
 
   const paperPages = landed.filter(
-    (l) => l.MaThanhPhanHoSo === component && !discarded.has(l.pageId),
+    (l) => l.MaThanhPhanHoSo === component && !settled.has(l.pageId),
   );
   return (
     <form

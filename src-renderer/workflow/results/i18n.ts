@@ -2,6 +2,8 @@
 import { defineTexts } from '../scan/index.js';
 
 const vi = {
+  scanHeading: 'Từ máy quét',
+  fileHeading: 'Hoặc từ tệp đã quét ở nơi khác',
   formLabel: 'Quét giấy tờ kết quả',
   help: 'Đặt giấy tờ kết quả vào máy quét và bấm "Quét giấy tờ kết quả"; các trang được làm sạch và đọc chữ để tra cứu được. Nhập thông tin giấy tờ rồi bấm "Lưu giấy tờ đã quét".',
   scan: 'Quét giấy tờ kết quả',
@@ -22,6 +24,8 @@ const vi = {
 } as const;
 
 const en: Record<keyof typeof vi, string> = {
+  scanHeading: 'From the scanner',
+  fileHeading: 'Or from a file scanned elsewhere',
   formLabel: 'Scan a result paper',
   help: 'Put the result paper in the scanner and press "Scan result paper"; its pages are cleaned and read so it can be searched. Type the paper\'s particulars, then press "Save the scanned paper".',
   scan: 'Scan result paper',
