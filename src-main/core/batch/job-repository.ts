@@ -13,6 +13,7 @@ import type {
   JobState,
   PageFlag,
   PageState,
+  PatchType,
   Separation,
   SourceKind,
   UnitLevel,
@@ -22,7 +23,7 @@ interface JobRow {
   id: number;
   name: string;
   source: string;
-  separator: Separation['kind'];
+  separator: 'qr' | 'blank' | 'count';
   pages_per_dossier: number | null;
   state: JobState;
   created_at: string;
@@ -36,6 +37,9 @@ interface JobRow {
   sample_percent: number;
   unit_level: UnitLevel | null;
   backlog: number | null;
+  /** Patch jobs (separator 'blank'): comma-separated patch types. */
+  patch_dossier: string | null;
+  patch_component: string | null;
 }
 
 /** A job as `insertJob` records it. */
@@ -104,15 +108,25 @@ function toJob(r: JobRow): BatchJob {
     ...(r.unit_level
       ? { unit: { level: r.unit_level, ...(r.backlog ? { backlog: r.backlog } : {}) } }
       : {}),
-    separation:
-      r.separator === 'count'
-        ? { kind: 'count', pages: r.pages_per_dossier ?? 1 }
-        : { kind: r.separator },
+    separation: separationOf(r),
     state: r.state,
     createdAt: r.created_at,
     ...(r.started_at ? { startedAt: r.started_at } : {}),
     ...(r.finished_at ? { finishedAt: r.finished_at } : {}),
   };
+}
+
+function separationOf(r: JobRow): Separation {
+  if (r.separator === 'count') return { kind: 'count', pages: r.pages_per_dossier ?? 1 };
+  if (r.separator === 'blank' && r.patch_dossier !== null) {
+    const types = (list: string | null) => (list ? (list.split(',') as PatchType[]) : []);
+    return {
+      kind: 'patch',
+      dossier: types(r.patch_dossier),
+      component: types(r.patch_component),
+    };
+  }
+  return { kind: r.separator };
 }
 
 function toFile(r: FileRow): BatchFile {
@@ -138,14 +152,16 @@ export class JobRepository {
       this.db
         .prepare(
           `INSERT INTO batch_jobs (name, source, source_kind, separator, pages_per_dossier, components,
-                                   processing, MaTTHC, agency, sample_percent, unit_level, backlog, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                                   processing, MaTTHC, agency, sample_percent, unit_level, backlog, created_at,
+                                   patch_dossier, patch_component)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           job.name,
           job.source,
           job.sourceKind,
-          separation.kind,
+          // a patch job is a separator-sheet job (migration 502)
+          separation.kind === 'patch' ? 'blank' : separation.kind,
           separation.kind === 'count' ? separation.pages : null,
           job.components,
           job.processing,
@@ -155,6 +171,8 @@ export class JobRepository {
           job.unit?.level ?? null,
           job.unit?.backlog ?? null,
           now,
+          separation.kind === 'patch' ? separation.dossier.join(',') : null,
+          separation.kind === 'patch' ? separation.component.join(',') : null,
         ).lastInsertRowid,
     );
   }

@@ -4,11 +4,17 @@
  * snapshotted at creation, a hot folder watched while the run lasts).
  */
 import { resolve } from 'node:path';
-import { AppError, type BatchJob, type BatchStatus } from '../../domain/index.js';
+import {
+  AppError,
+  DEFAULT_PATCH_SEPARATION,
+  type BatchJob,
+  type BatchStatus,
+  type PatchType,
+} from '../../domain/index.js';
 import type { Store } from '../../store/index.js';
 import { ensureCatalog } from '../dossiers/index.js';
 import type { PipelineService } from '../pipeline/index.js';
-import { parseJobName, parseNewJob } from './input.js';
+import { parseJobName, parseNewJob, resolveSeparation } from './input.js';
 import { JobRepository } from './job-repository.js';
 import { QaRepository } from './qa-repository.js';
 import { BATCH_ACTOR, BATCH_PROFILE, Lander, type LandableJob } from './landing.js';
@@ -55,6 +61,8 @@ export interface JobDefaults {
   agency?: string;
   /** config batch.qaSamplePercent */
   samplePercent: number;
+  /** config batch.patchDossier and batch.patchComponent, for patch jobs that name none. */
+  patch?: { dossier: readonly PatchType[]; component: readonly PatchType[] };
 }
 
 /**
@@ -107,7 +115,7 @@ export async function createJob(
         name: spec.name,
         source,
         sourceKind: spec.sourceKind,
-        separation: spec.separator,
+        separation: resolveSeparation(spec.separator, defaults.patch ?? DEFAULT_PATCH_SEPARATION),
         components: spec.components,
         processing: spec.processing,
         MaTTHC: procedure.MaTTHC,

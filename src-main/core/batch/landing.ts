@@ -12,10 +12,11 @@ import { resolve } from 'node:path';
 import type { AppError, BatchFile, BatchJob, Separation } from '../../domain/index.js';
 import { DEFAULT_IMPORT_DPI, importFiles, type AcquiredImage } from '../../scan/index.js';
 import { PageProcessingRepository, type Store } from '../../store/index.js';
+import { dossierCodeOnPage } from './barcode.js';
 import { isBlankSheet } from './blank.js';
+import { patchCodeOnPage } from './patch.js';
 import type { JobRepository } from './job-repository.js';
 import type { ProgressMeter } from './progress.js';
-import { dossierCodeOnPage } from './qr.js';
 import { isSampled } from './sampling.js';
 import { place, type PageMarks } from './separation.js';
 import { createStoreDossier } from './store-dossier.js';
@@ -61,14 +62,23 @@ function lookahead<T>(source: AsyncIterator<T>, n: number): AsyncIterator<T> {
   };
 }
 
-async function marksOf(job: BatchJob, bytes: Uint8Array): Promise<PageMarks> {
+/**
+ * What separation needs to know of the page. `afterSheet`: the page before it was a separator
+ * sheet, so in a patch job this one may be its blank back (only then is blankness worth its cost).
+ */
+async function marksOf(job: BatchJob, bytes: Uint8Array, afterSheet: boolean): Promise<PageMarks> {
   const separation: Separation = job.separation;
   const marks: PageMarks = {};
   if (separation.kind === 'qr') {
     const code = await dossierCodeOnPage(bytes);
     if (code !== undefined) marks.code = code;
   }
-  if (separation.kind === 'blank' || job.components === 'blank')
+  if (separation.kind === 'patch') {
+    const patch = await patchCodeOnPage(bytes);
+    if (patch !== undefined) marks.patch = patch;
+  }
+  const sheetBack = separation.kind === 'patch' && afterSheet && marks.patch === undefined;
+  if (separation.kind === 'blank' || job.components === 'blank' || sheetBack)
     marks.blank = await isBlankSheet(bytes);
   return marks;
 }
@@ -146,7 +156,9 @@ export class Lander {
 
   async #landPage(file: BatchFile, filePage: number, page: AcquiredImage): Promise<void> {
     const { store, repo, job } = this;
-    const marks = await marksOf(job, page.bytes);
+    // Read outside the transaction like the marks; another runner landing meanwhile is caught below.
+    const afterSheet = repo.cursor(job.id)?.lastBlank === true;
+    const marks = await marksOf(job, page.bytes, afterSheet);
     const blob = store.blobs.put(page.bytes);
     store.transaction(() => {
       // Another runner of the same job may have landed it meanwhile.

@@ -2,12 +2,13 @@
  * Which dossier and component a page belongs to, from where separation stood after the previous
  * page. Pure, so a resumed job decides exactly as an uninterrupted one would.
  */
-import type { ComponentSplit, Separation } from '../../domain/index.js';
+import type { ComponentSplit, PatchType, Separation } from '../../domain/index.js';
 import type { Cursor } from './job-repository.js';
 
-/** What was seen on the page: a dossier code in a QR, or a blank sheet. */
+/** What was seen on the page: a dossier code in a QR or barcode, a patch code, a blank sheet. */
 export interface PageMarks {
   code?: string;
+  patch?: PatchType;
   blank?: boolean;
 }
 
@@ -17,7 +18,7 @@ export interface Placement {
   MaHoSo: string | null;
   /** The page opened its dossier. */
   separator: boolean;
-  /** A blank separator sheet: kept with its dossier, not content. */
+  /** A separator sheet (blank, or carrying a patch code): kept with its dossier, not content. */
   blank: boolean;
   /** Component position (1, 2, …) of a content page of a dossier; null otherwise. */
   component: number | null;
@@ -62,6 +63,23 @@ function dossierOf(
       const position = (previous?.dossierPosition ?? 0) + 1;
       return { position, MaHoSo: null, separator: true, blank: true };
     }
+    case 'patch': {
+      const { patch } = marks;
+      if (patch !== undefined && separation.dossier.includes(patch)) {
+        // Both sides printed, or two sheets in a row: still the one separator.
+        if (previous && previous.dossierPosition > 0 && previous.contentPages === 0)
+          return same(previous, true);
+        const position = (previous?.dossierPosition ?? 0) + 1;
+        return { position, MaHoSo: null, separator: true, blank: true };
+      }
+      // Before the first dossier patch everything goes to the review bin as it is.
+      if (!previous || previous.dossierPosition === 0) return NONE;
+      if (patch !== undefined && separation.component.includes(patch)) return same(previous, true);
+      // The blank back of a sheet scanned duplex belongs to the sheet.
+      if (marks.blank === true && previous.lastBlank) return same(previous, true);
+      // A patch the job gave no meaning (a scanner's colour toggle, …) is an ordinary page.
+      return same(previous, componentSheet);
+    }
     case 'qr': {
       const { code } = marks;
       if (code === undefined) return previous ? same(previous, componentSheet) : NONE;
@@ -84,7 +102,8 @@ export function place(
   if (placed.position === 0 || placed.blank) return { ...placed, component: null };
   if (!previous || previous.dossierPosition !== placed.position) return { ...placed, component: 1 };
   const current = previous.component ?? 1;
-  const advance =
-    components === 'blank' && previous.lastBlank && previous.component !== null ? 1 : 0;
+  // After a component separator sheet (blank, or a component patch with its blank back).
+  const sheets = components === 'blank' || separation.kind === 'patch';
+  const advance = sheets && previous.lastBlank && previous.component !== null ? 1 : 0;
   return { ...placed, component: current + advance };
 }

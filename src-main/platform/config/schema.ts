@@ -9,7 +9,7 @@
  * belong in the OS keychain.
  */
 import { z } from 'zod';
-import { AgencyCodeSchema } from '../../domain/index.js';
+import { AgencyCodeSchema, DEFAULT_PATCH_SEPARATION, PATCH_TYPES } from '../../domain/index.js';
 
 const gateway = z
   .strictObject({
@@ -183,6 +183,18 @@ const batch = z
     targetProvince: z.number().min(0).max(100).default(50),
     targetDistrict: z.number().min(0).max(100).default(40),
     targetCommune: z.number().min(0).max(100).default(35),
+    /** Patch codes that open a new dossier in `--separator patch` jobs that name none. */
+    patchDossier: z
+      .array(z.enum(PATCH_TYPES))
+      .min(1)
+      .default([...DEFAULT_PATCH_SEPARATION.dossier]),
+    /** Patch codes that open the dossier's next component in those jobs ([] for none). */
+    patchComponent: z.array(z.enum(PATCH_TYPES)).default([...DEFAULT_PATCH_SEPARATION.component]),
+  })
+  .refine((b) => !b.patchDossier.some((t) => b.patchComponent.includes(t)), {
+    message:
+      'một loại patch không thể vừa tách hồ sơ vừa tách thành phần / a patch type cannot separate both dossiers and components',
+    path: ['patchComponent'],
   })
   .prefault({});
 

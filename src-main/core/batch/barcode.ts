@@ -1,11 +1,22 @@
 /**
- * Dossier codes from QR codes on a page (the one-stop-shop receipt carries one). zxing-wasm's
- * reader is loaded from node_modules' own .wasm file: nothing is fetched at run time.
+ * Dossier codes from the QR code or barcode on a page: the one-stop-shop receipt carries a QR;
+ * contractors' own separator sheets and older receipts carry the code as Code 128, Code 39,
+ * Data Matrix or PDF417. ITF and the retail codes carry digits only, and no dossier code is
+ * digits only, so they are not looked for (each symbology searched costs time on every page).
+ * zxing-wasm's reader is loaded from node_modules' own .wasm file: nothing is fetched at run time.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import { prepareZXingModule, readBarcodes, type ReadInputBarcodeFormat } from 'zxing-wasm/reader';
 import { parseDossierCode } from '../../domain/index.js';
+
+const DOSSIER_CODE_FORMATS: readonly ReadInputBarcodeFormat[] = [
+  'QRCode',
+  'DataMatrix',
+  'PDF417',
+  'Code128',
+  'Code39',
+];
 
 let ready: Promise<unknown> | undefined;
 
@@ -25,8 +36,8 @@ function loadReader(): Promise<unknown> {
 }
 
 /**
- * The first QR code on the page whose text is a dossier code (official or provisional), or
- * undefined. Other QR codes (addresses, links printed on forms) are content, not separators.
+ * The first symbol on the page whose text is a dossier code (official or provisional), or
+ * undefined. Other codes (addresses, links printed on forms) are content, not separators.
  *
  * `image` is a PNG or JPEG (what the importer and the scanner land): the reader decodes it itself,
  * several times faster than handing it pixels decoded here. Receipts are printed dark on light,
@@ -35,7 +46,7 @@ function loadReader(): Promise<unknown> {
 export async function dossierCodeOnPage(image: Uint8Array): Promise<string | undefined> {
   await loadReader();
   const found = await readBarcodes(image, {
-    formats: ['QRCode'],
+    formats: [...DOSSIER_CODE_FORMATS],
     tryHarder: true,
     tryInvert: false,
     maxNumberOfSymbols: 4,
