@@ -1,7 +1,33 @@
 /** Bulk digitization jobs as the store keeps them and as `batch status` / the API report them. */
+import type { BatchOutputSummary } from './batch-output.js';
 import type { PageFlag, PageState } from './pipeline.js';
 
-export type Separation = { kind: 'qr' } | { kind: 'blank' } | { kind: 'count'; pages: number };
+/**
+ * Kodak patch codes: four bars, two wide and two narrow, whose order names the patch (Kodak
+ * A-61599). Scanners use them on control sheets; T is the transfer patch.
+ */
+export const PATCH_TYPES = ['1', '2', '3', '4', '6', 'T'] as const;
+export type PatchType = (typeof PATCH_TYPES)[number];
+/**
+ * Which patches separate, unless the job or the configuration says otherwise: Patch 2 and 3 open
+ * a new dossier (the image-level patches scanners number documents by), the transfer patch T
+ * opens the next component inside it.
+ */
+export const DEFAULT_PATCH_SEPARATION: {
+  readonly dossier: readonly PatchType[];
+  readonly component: readonly PatchType[];
+} = { dossier: ['2', '3'], component: ['T'] };
+
+/**
+ * How a job splits pages into dossiers: a QR or barcode carrying the dossier code, blank
+ * separator sheets, patch-code separator sheets (the patch types that open a dossier, and those
+ * that open the dossier's next component), or a fixed page count.
+ */
+export type Separation =
+  | { kind: 'qr' }
+  | { kind: 'blank' }
+  | { kind: 'patch'; dossier: PatchType[]; component: PatchType[] }
+  | { kind: 'count'; pages: number };
 
 export type JobState = 'created' | 'running' | 'done';
 export type FileState = 'pending' | 'done' | 'bad';
@@ -173,6 +199,7 @@ export interface BatchReport {
     flags: Partial<Record<PageFlag, number>>;
     processing: Record<PageState, number>;
     qa: BatchQaSummary;
+    output: BatchOutputSummary;
   };
   throughput: ThroughputRow[];
   targets: TargetRow[];

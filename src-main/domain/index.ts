@@ -48,8 +48,10 @@ export type {
 export type { CheckStatus, CheckResult, DoctorCheck, DoctorReport } from './doctor.js';
 export { runDoctor } from './doctor.js';
 export { describeIssues, invalidInput } from './validation.js';
+export { PATCH_TYPES, DEFAULT_PATCH_SEPARATION } from './batch.js';
 export type {
   Separation,
+  PatchType,
   JobState,
   FileState,
   SourceKind,
@@ -70,6 +72,14 @@ export type {
   ReportDossier,
   BatchReport,
 } from './batch.js';
+export type {
+  OutputTarget,
+  OutputQaPolicy,
+  BatchOutputSummary,
+  OutputHold,
+  OutputDossierResult,
+  BatchOutputResult,
+} from './batch-output.js';
 export {
   ROLES,
   RoleSchema,

@@ -1,10 +1,17 @@
 /**
  * Bulk digitization jobs (the batch screen): the jobs of this station, where each stands, the QA
- * queue a reviewer clears, the rescan list and the acceptance report. Creating and running jobs
- * is the CLI's (`sohoa batch`), which contractors script across stations.
+ * queue a reviewer clears, the rescan list, the output of accepted dossiers and the acceptance
+ * report. Creating and running jobs is the CLI's (`sohoa batch`), which contractors script across
+ * stations.
  */
 import { z } from 'zod';
-import type { BatchJob, BatchQaItem, BatchStatus, RescanItem } from '../../domain/index.js';
+import type {
+  BatchJob,
+  BatchOutputResult,
+  BatchQaItem,
+  BatchStatus,
+  RescanItem,
+} from '../../domain/index.js';
 import { defineContract, method, returns } from './define.js';
 
 const name = z.string().trim().min(1).max(100);
@@ -46,6 +53,20 @@ export const batchContract = defineContract({
       summary: 'Rejected pages of a job: where the paper is and where it was filed.',
       input: z.strictObject({ name }),
       output: returns<RescanItem[]>(),
+    }),
+    'batch.output': method({
+      summary:
+        "Outputs the job's dossiers that are processed and pass QA: component PDFs (signed with the station's certificate when a password or PIN is given, used for this call only) and the contract dossier, queued for sync or written as packages into a folder. Safe to call again after an interruption.",
+      input: z.strictObject({
+        name,
+        target: z.enum(['queue', 'packages']),
+        /** The packages' folder (packages target only). */
+        dir: z.string().trim().min(1).max(4096).optional(),
+        qa: z.enum(['accepted', 'not-rejected']).default('accepted'),
+        /** Certificate password or token PIN: the PDFs are signed when it is given. */
+        secret: z.string().min(1).max(256).optional(),
+      }),
+      output: returns<BatchOutputResult>(),
     }),
     'batch.report': method({
       summary: 'The acceptance report of a job as a CSV or XLSX file (base64).',

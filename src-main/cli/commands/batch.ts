@@ -1,5 +1,5 @@
 /**
- * `sohoa batch create|run|status|report|qa|rescan`: bulk digitization jobs. `run` lands pages
+ * `sohoa batch create|run|status|report|export|output|qa|rescan`: bulk digitization jobs. `run` lands pages
  * into store dossiers, has the page pipeline process them (unless `--land-only`), shows progress
  * (a bar with pages/min and ETA on a terminal, plain lines otherwise) and can be killed at any
  * moment; running it again continues where it stopped.
@@ -28,10 +28,12 @@ import { pipelineService } from '../../core/pipeline/index.js';
 import { ScanService } from '../../scan/index.js';
 import type { Store } from '../../store/index.js';
 import type { CliContext, RegisterCommands } from '../context.js';
+import { registerBatchOutput } from './batch-output.js';
 
 const SEPARATION_VI = {
-  qr: 'mã QR',
+  qr: 'mã QR / mã vạch',
   blank: 'tờ trắng phân cách',
+  patch: 'tờ phân cách mã patch',
   count: 'số trang cố định',
 } as const;
 
@@ -43,7 +45,7 @@ function printStatus(ctx: CliContext, s: BatchStatus): void {
     `Thủ tục / Procedure: ${s.job.MaTTHC ?? '—'} · Đơn vị / Agency: ${s.job.agency ?? '—'}`,
   );
   ctx.print(
-    `Tách hồ sơ / Separation: ${SEPARATION_VI[sep.kind]} / ${sep.kind}${sep.kind === 'count' ? ` ${sep.pages}` : ''}`,
+    `Tách hồ sơ / Separation: ${SEPARATION_VI[sep.kind]} / ${sep.kind}${sep.kind === 'count' ? ` ${sep.pages}` : ''}${sep.kind === 'patch' ? ` ${sep.dossier.join(',')}/${sep.component.join(',')}` : ''}`,
   );
   ctx.print(
     `Tệp / Files: ${s.files.total} (xong/done ${s.files.done}, lỗi/bad ${s.files.bad}, chờ/pending ${s.files.pending})`,
@@ -131,7 +133,7 @@ export const registerBatch: RegisterCommands = (program, ctx) => {
     .option('--agency <code>', 'receiving agency (default: agency.code)')
     .option(
       '--separator <rule>',
-      'qr (dossier code in a QR), blank (blank separator sheets) or count:N (N pages each)',
+      'qr (dossier code in a QR or barcode), blank (blank separator sheets), patch[:2,3[/T]] (patch-code sheets: types opening a dossier / a component; default batch.patchDossier / batch.patchComponent) or count:N (N pages each)',
       'qr',
     )
     .option(
@@ -178,6 +180,10 @@ export const registerBatch: RegisterCommands = (program, ctx) => {
             },
             {
               samplePercent: core.config.batch.qaSamplePercent,
+              patch: {
+                dossier: core.config.batch.patchDossier,
+                component: core.config.batch.patchComponent,
+              },
               ...(core.config.agency.code ? { agency: core.config.agency.code } : {}),
             },
           );
@@ -307,6 +313,8 @@ export const registerBatch: RegisterCommands = (program, ctx) => {
         );
       });
     });
+
+  registerBatchOutput(batch, ctx, (fn) => withStore(ctx, fn));
 
   const qa = batch.command('qa').description('kiểm tra chất lượng / quality assurance');
   qa.command('list')

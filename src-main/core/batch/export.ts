@@ -4,14 +4,14 @@
  * text) and its page images — the dossier service's export, dossier by dossier. A folder that is
  * already there was exported by an earlier run and is kept, so an interrupted export resumes.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { AppError } from '../../domain/index.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Store } from '../../store/index.js';
 import { exportDossier } from '../dossiers/index.js';
 import { JobRepository } from './job-repository.js';
 import { requireJob } from './jobs.js';
 import { BATCH_ACTOR } from './landing.js';
+import { outputFolder } from './output-folder.js';
 
 export interface JobExport {
   dir: string;
@@ -23,16 +23,7 @@ export interface JobExport {
 export function exportJob(store: Store, name: string, outDir: string): JobExport {
   const repo = new JobRepository(store.db);
   const job = requireJob(repo, name);
-  const dir = resolve(outDir);
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (cause) {
-    throw new AppError(
-      'IO',
-      { vi: `Không tạo được thư mục ${dir}`, en: `Cannot create the folder ${dir}` },
-      { cause, details: { dir } },
-    );
-  }
+  const dir = outputFolder(outDir);
   const result: JobExport = { dir, exported: [], kept: [] };
   for (const d of repo.dossiers(job.id)) {
     const code = d.storeDossier?.MaHoSo;

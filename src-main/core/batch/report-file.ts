@@ -56,6 +56,16 @@ export function reportTables(r: BatchReport): ReportTable[] {
         metric('qaAccepted', 'Đạt / Accepted', s.qa.accepted),
         metric('qaRejected', 'Quét lại / Rejected', s.qa.rejected),
         metric('qaOpen', 'Chưa kiểm tra / Open', s.qa.open),
+        metric('outputDossiers', 'Hồ sơ đã xuất / Dossiers output', s.output.dossiers),
+        metric('outputPdfs', 'Tệp PDF thành phần / Component PDFs', s.output.pdfs),
+        metric('outputSigned', 'Tệp PDF đã ký số / Signed PDFs', s.output.signedPdfs),
+        metric('outputQueued', 'Hồ sơ chờ đồng bộ / Queued for sync', s.output.queued),
+        metric(
+          'outputSynced',
+          'Hồ sơ tỉnh đã nhận / Acknowledged by the province',
+          s.output.synced,
+        ),
+        metric('outputPackaged', 'Hồ sơ đã đóng gói / Written as packages', s.output.packaged),
       ],
     },
     {

@@ -12,6 +12,7 @@ import {
 import type { Store } from '../../store/index.js';
 import { JobRepository } from './job-repository.js';
 import { jobStatus, requireJob } from './jobs.js';
+import { OutputRepository } from './output-repository.js';
 import { QaRepository } from './qa-repository.js';
 import { ReportRepository } from './report-repository.js';
 
@@ -64,6 +65,7 @@ export function buildReport(store: Store, name: string, targets: Targets): Batch
       flags: status.flags,
       processing: status.processing,
       qa: status.qa,
+      output: new OutputRepository(store.db).summary(job.id),
     },
     throughput: throughput(reports.landings(job.id)),
     targets: reports.units().map((u) => {
