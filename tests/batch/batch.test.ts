@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,8 +7,9 @@ import type { BatchStatus } from '../../src-main/core/batch/index.js';
 import { place } from '../../src-main/core/batch/separation.js';
 import { isAppError } from '../../src-main/domain/index.js';
 import { openStore, type Store } from '../../src-main/store/index.js';
-import { BIN, cleanEnv, runCli } from '../cli/run-cli.js';
+import { runCli } from '../cli/run-cli.js';
 import { dossierCode, generateJob, type GeneratedJob } from './fixture.js';
+import { killMidway } from './kill-midway.js';
 import { readCsvReport, summaryOf } from './report-reader.js';
 
 const PROCEDURE = '1.001193';
@@ -57,30 +57,13 @@ function filedBlobs(store: Store, dossierId: number): string[] {
  * Starts `batch run --land-only`, SIGKILLs it once its progress lines report at least `atLeast`
  * pages; resolves the last count it reported.
  */
-async function killMidway(dataDir: string, name: string, atLeast: number): Promise<number> {
-  const child = spawn(
-    process.execPath,
-    [BIN, '--data-dir', dataDir, 'batch', 'run', name, '--land-only'],
-    { env: cleanEnv(KEYS), stdio: ['ignore', 'ignore', 'pipe'] },
+const killRunMidway = (dataDir: string, name: string, atLeast: number) =>
+  killMidway(
+    ['--data-dir', dataDir, 'batch', 'run', name, '--land-only'],
+    KEYS,
+    /^(\d+) trang\/pages/gm,
+    atLeast,
   );
-  return new Promise((resolve, reject) => {
-    let seen = 0;
-    let killed = false;
-    child.stderr.on('data', (chunk: Buffer) => {
-      for (const m of chunk.toString('utf8').matchAll(/^(\d+) trang\/pages/gm))
-        seen = Math.max(seen, Number(m[1]));
-      if (!killed && seen >= atLeast) {
-        killed = true;
-        child.kill('SIGKILL');
-      }
-    });
-    child.on('exit', (_code, signal) =>
-      signal === 'SIGKILL'
-        ? resolve(seen)
-        : reject(new Error(`batch run ended (${String(_code)}) before it could be killed`)),
-    );
-  });
-}
 
 describe('sohoa batch: 2,000 pages in 150 QR-separated dossiers, killed twice', () => {
   it('files every page exactly once, in order, in the right dossier; the report counts match', async () => {
@@ -111,9 +94,9 @@ describe('sohoa batch: 2,000 pages in 150 QR-separated dossiers, killed twice', 
     expect(created.code, created.stderr).toBe(0);
     expect((JSON.parse(created.stdout) as BatchStatus).files.total).toBe(files);
 
-    const first = await killMidway(dataDir, name, 300);
+    const first = await killRunMidway(dataDir, name, 300);
     expect(first).toBeLessThan(total);
-    const second = await killMidway(dataDir, name, first + 400);
+    const second = await killRunMidway(dataDir, name, first + 400);
     expect(second).toBeGreaterThan(first);
     expect(second).toBeLessThan(total);
 
