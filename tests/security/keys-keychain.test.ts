@@ -22,9 +22,10 @@ import {
   dataKeyName,
   defaultKeyDir,
   safeStorageKeychain,
+  type Keychain,
   type SafeStorageLike,
 } from '../../src-main/platform/keychain/index.js';
-import { openStore } from '../../src-main/store/index.js';
+import { changeDataKey, openStore } from '../../src-main/store/index.js';
 import { readClientSecret, writeClientSecret } from '../../src-main/sync/index.js';
 import {
   CITIZEN,
@@ -165,6 +166,51 @@ describe('data keys of a folder', () => {
     } finally {
       back.close();
     }
+  });
+  it('a change killed just after making its key, or just before forgetting the old one, leaves no key behind', async () => {
+    box = sandbox();
+    const store = await openIn(box);
+    store.close();
+    const secrets = () => readdirSync(box.keyDir).filter((f) => f.endsWith('.secret'));
+    /** The keychain of a process killed at `step`: the write or delete before it happened. */
+    const killedAt = (step: 'stored' | 'deleting'): Keychain => ({
+      location: box.keychain.location,
+      get: (name) => box.keychain.get(name),
+      set(name, secret) {
+        box.keychain.set(name, secret);
+        if (step === 'stored') throw new Error('killed');
+      },
+      delete(name) {
+        if (step === 'deleting') throw new Error('killed');
+        box.keychain.delete(name);
+      },
+    });
+
+    const madeKey = DataKeys.open(box.dataDir, { keychain: killedAt('stored'), isNew: false });
+    expect(() => madeKey.beginChange()).toThrow('killed');
+    expect(secrets()).toHaveLength(2); // the new key is stored but named by no file
+    const report = await changeDataKey(box.dataDir, {
+      mode: 'rotate',
+      keychain: box.keychain,
+      env: box.env,
+    });
+    expect(secrets()).toEqual([`${dataKeyName(report.to)}.secret`]);
+
+    const forgetting = changeDataKey(box.dataDir, {
+      mode: 'rotate',
+      keychain: killedAt('deleting'),
+      env: box.env,
+    });
+    await expect(forgetting).rejects.toThrow('killed');
+    expect(secrets()).toHaveLength(2); // the old key outlived the change
+    const next = await changeDataKey(box.dataDir, {
+      mode: 'rotate',
+      keychain: box.keychain,
+      env: box.env,
+    });
+    expect(secrets()).toEqual([`${dataKeyName(next.to)}.secret`]);
+    const back = await openIn(box);
+    back.close();
   });
 });
 

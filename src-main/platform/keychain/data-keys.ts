@@ -38,6 +38,12 @@ const StateSchema = z.strictObject({
   /** null: the folder is still plain (data from before encryption) */
   current: KeyId.nullable(),
   pending: KeyId.optional(),
+  /**
+   * Keys this folder may have left in the keychain that no file is sealed with: a key being made
+   * (named here before it is stored) or an old key being forgotten. A kill between the two writes
+   * would otherwise leave them there for ever; the next change deletes them.
+   */
+  unused: z.array(KeyId).optional(),
 });
 type State = z.infer<typeof StateSchema>;
 
@@ -190,10 +196,14 @@ export class DataKeys {
 
   /** Starts a rotation (or the encryption of a plain folder): a new key becomes `pending`. */
   beginChange(recoveryPublicKey?: () => string | undefined): SealKey {
+    this.#forgetUnused();
     if (this.#state?.pending)
       return { id: this.#state.pending, bytes: this.keyFor(this.#state.pending) };
-    const key = this.#createKey(recoveryPublicKey?.());
-    this.#writeState({ format: 1, current: this.#state?.current ?? null, pending: key.id });
+    const current = this.#state?.current ?? null;
+    const id = randomBytes(KEY_ID_BYTES).toString('hex');
+    this.#writeState({ format: 1, current, unused: [id] });
+    const key = this.#createKey(recoveryPublicKey?.(), id);
+    this.#writeState({ format: 1, current, pending: key.id });
     return key;
   }
 
@@ -201,13 +211,25 @@ export class DataKeys {
   finishChange(): void {
     const state = this.#state;
     if (!state?.pending) return;
-    const old = state.current;
-    this.#writeState({ format: 1, current: state.pending });
-    if (old) {
-      this.keychain.delete(dataKeyName(old));
-      rmSync(this.#escrowFile(old), { force: true });
-      this.#cache.delete(old);
+    this.#writeState({
+      format: 1,
+      current: state.pending,
+      ...(state.current ? { unused: [state.current] } : {}),
+    });
+    this.#forgetUnused();
+  }
+
+  /** Deletes the keys `unused` names (and their escrowed copies), then drops the list. */
+  #forgetUnused(): void {
+    const state = this.#state;
+    if (!state?.unused) return;
+    for (const id of state.unused) {
+      this.keychain.delete(dataKeyName(id));
+      rmSync(this.#escrowFile(id), { force: true });
+      this.#cache.delete(id);
     }
+    const { current, pending } = state;
+    this.#writeState({ format: 1, current, ...(pending ? { pending } : {}) });
   }
 
   /** Escrows the keys in use for `publicKeyPem` (install time, or a new IT key pair). */
@@ -251,11 +273,11 @@ export class DataKeys {
     return record;
   }
 
-  #createKey(recoveryPublicKey: string | undefined): SealKey {
-    const key = {
-      id: randomBytes(KEY_ID_BYTES).toString('hex'),
-      bytes: randomBytes(DATA_KEY_BYTES),
-    };
+  #createKey(
+    recoveryPublicKey: string | undefined,
+    id = randomBytes(KEY_ID_BYTES).toString('hex'),
+  ): SealKey {
+    const key = { id, bytes: randomBytes(DATA_KEY_BYTES) };
     // The key is durable in the keychain (and escrowed) before any file names it.
     this.keychain.set(dataKeyName(key.id), key.bytes);
     if (recoveryPublicKey) this.#writeEscrow(recoveryPublicKey, key);

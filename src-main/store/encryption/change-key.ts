@@ -7,7 +7,8 @@
  *   2. the database is re-encrypted as a whole (copy, rekey, rename: one key or the other);
  *   3. every blob is re-sealed, file by file (write, rename: one key or the other);
  *   4. so are the other sealed files of the folder (spools, imported packages: folder-files.ts);
- *   5. `pending` becomes `current` and the old key is deleted.
+ *   5. `pending` becomes `current` and the old key is deleted (a key made or forgotten when the
+ *      process died is listed as `unused` and deleted by the next change).
  *
  * A kill anywhere leaves a folder that opens with the keys encryption.json names; running the
  * command again continues from where it stopped (files already sealed with the new key are
