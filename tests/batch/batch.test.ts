@@ -253,7 +253,8 @@ describe('batch jobs in process', () => {
     const job = (extra: Record<string, unknown>) =>
       createJob(store, { name: 'a', source: small.dir, MaTTHC: PROCEDURE, ...extra }, DEFAULTS);
     try {
-      expect(await codeOf(job({ separator: 'patch' }))).toBe('VALIDATION');
+      expect(await codeOf(job({ separator: 'patch:7' }))).toBe('VALIDATION'); // no patch 7
+      expect(await codeOf(job({ separator: 'patch:2,2' }))).toBe('VALIDATION'); // a type twice
       expect(await codeOf(job({ separator: 'count:0' }))).toBe('VALIDATION');
       expect(await codeOf(job({ name: '../x' }))).toBe('VALIDATION');
       expect(await codeOf(job({ source: join(root, 'missing') }))).toBe('NOT_FOUND');
