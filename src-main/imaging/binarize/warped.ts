@@ -7,6 +7,7 @@
  * answer; only along stroke edges is the sample interpolated (bilinear, 8-bit fractions), which
  * keeps edges smooth — stair-stepped edges would cost G4 about 15 % more bytes.
  */
+import { FIXED_ONE, fixedSource, interiorColumns } from '../geometry/index.js';
 import type { Affine, Size } from '../geometry/index.js';
 import type { Plane } from '../pixels/grey.js';
 import { anyMarked, paperGrid } from './paper.js';
@@ -27,9 +28,6 @@ export interface WarpBinarizeRequest {
 /** Output pixels decided together when the paper grid shows no ink under them. */
 const CHUNK = 16;
 
-/** 16 fractional bits: across a 40 000-pixel row the accumulated step error stays under a pixel. */
-const ONE = 65_536;
-
 /** The straightened page in black and white: 0 = ink, 255 = paper, one byte per pixel. */
 export function warpBinarize(request: WarpBinarizeRequest): Plane {
   const { source, thresholds, map: m, size, cells } = request;
@@ -43,13 +41,13 @@ export function warpBinarize(request: WarpBinarizeRequest): Plane {
   for (let y = 0; y < sh; y++) rowBlock[y] = ((y / thresholds.block) | 0) * thresholds.columns;
   const t = thresholds.values;
   const grid = paperGrid(source, thresholds);
-  const stepX = Math.round(m.a * ONE);
-  const stepY = Math.round(m.d * ONE);
+  const stepX = Math.round(m.a * FIXED_ONE);
+  const stepY = Math.round(m.d * FIXED_ONE);
   const f = cells?.factor ?? width;
   const columns = Math.ceil(width / f);
   for (let y = 0; y < height; y++) {
     const paintRow = cells ? ((y / f) | 0) * cells.columns : 0;
-    const [rowLo, rowHi] = inside(m, y, width, sw, sh);
+    const [rowLo, rowHi] = interiorColumns(m, y, width, sw, sh);
     // runs of unpainted cells, each sampled in one go
     for (let c0 = 0; c0 < columns;) {
       if (cells && cells.paint[paintRow + c0] === 1) {
@@ -62,8 +60,7 @@ export function warpBinarize(request: WarpBinarizeRequest): Plane {
       const hi = Math.min(rowHi, c1 * f);
       c0 = c1;
       if (hi <= lo) continue;
-      let sx = Math.round((m.a * lo + m.b * y + m.c) * ONE);
-      let sy = Math.round((m.d * lo + m.e * y + m.f) * ONE);
+      let { sx, sy } = fixedSource(m, lo, y);
       for (let o = y * width + lo, end = y * width + hi; o < end;) {
         const stop = Math.min(end, o + CHUNK);
         // the chunk's samples lie on a segment; paper under all of it means nothing to do
@@ -112,24 +109,4 @@ export function warpBinarize(request: WarpBinarizeRequest): Plane {
     }
   }
   return { data: out, width, height };
-}
-
-/** The columns [lo, hi) of output row y whose four neighbouring source pixels exist. */
-function inside(m: Affine, y: number, width: number, sw: number, sh: number): [number, number] {
-  let lo = 0;
-  let hi = width;
-  // source coordinate p(x) = p0 + dp·x must stay within [0, max - 1) to have four neighbours
-  const clip = (p0: number, dp: number, max: number): void => {
-    if (Math.abs(dp) < 1e-12) {
-      if (p0 < 0 || p0 >= max - 1) hi = lo;
-      return;
-    }
-    const a = (0 - p0) / dp;
-    const b = (max - 1 - p0) / dp;
-    lo = Math.max(lo, Math.ceil(Math.min(a, b)) + 1);
-    hi = Math.min(hi, Math.floor(Math.max(a, b)) - 1);
-  };
-  clip(m.b * y + m.c, m.a, sw);
-  clip(m.e * y + m.f, m.d, sh);
-  return [lo, Math.max(lo, hi)];
 }

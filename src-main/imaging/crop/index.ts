@@ -77,22 +77,31 @@ export function cutPaper(view: AnalysisView): PaperCut {
   const paper = view.levels.paper;
   const plane = new Uint8Array(box.width * box.height);
   const paint = new Uint8Array(box.width * box.height);
-  let filled = 0;
-  // bed cells grown by one cell, so their soft edges go too
-  const grown = view.bed.includes(1) ? dilate(view.bed, vw, view.plane.height) : null;
   for (let y = 0; y < box.height; y++) {
+    const from = (box.top + y) * vw + box.left;
+    plane.set(view.plane.data.subarray(from, from + box.width), y * box.width);
+  }
+  // bed pixels grown by one in all eight directions, so their soft edges go too: each run of bed
+  // on a view row paints one column more on either side, on that row and the rows next to it
+  for (let y = -1; y <= box.height; y++) {
     const vy = box.top + y;
-    plane.set(
-      view.plane.data.subarray(vy * vw + box.left, vy * vw + box.left + box.width),
-      y * box.width,
-    );
-    for (let x = 0; grown && x < box.width; x++) {
-      if (grown[vy * vw + box.left + x] === 0) continue;
-      filled++;
-      plane[y * box.width + x] = paper;
-      paint[y * box.width + x] = 1;
+    if (vy < 0 || vy >= view.plane.height) continue;
+    const from = vy * vw + Math.max(0, box.left - 1);
+    const row = view.bed.subarray(from, vy * vw + Math.min(vw, box.left + box.width + 1));
+    for (let start = row.indexOf(1); start !== -1;) {
+      let end = row.indexOf(0, start);
+      if (end === -1) end = row.length;
+      const x0 = Math.max(0, from - vy * vw + start - 1 - box.left);
+      const x1 = Math.min(box.width, from - vy * vw + end + 1 - box.left);
+      for (let py = Math.max(0, y - 1); py <= Math.min(box.height - 1, y + 1); py++) {
+        paint.fill(1, py * box.width + x0, py * box.width + x1);
+        plane.fill(paper, py * box.width + x0, py * box.width + x1);
+      }
+      start = end < row.length ? row.indexOf(1, end) : -1;
     }
   }
+  let filled = 0;
+  for (let i = 0; i < paint.length; i++) filled += paint[i]!;
   const cutPlane = { data: plane, width: box.width, height: box.height };
   return {
     box,
@@ -153,24 +162,4 @@ export function scaleBox(box: Box, factor: number): Box {
     width: box.width * factor,
     height: box.height * factor,
   };
-}
-
-/** A 0/1 mask grown by one pixel in all eight directions (two separable passes). */
-function dilate(mask: Uint8Array, width: number, height: number): Uint8Array {
-  const rows = new Uint8Array(mask.length);
-  for (let y = 0; y < height; y++) {
-    const base = y * width;
-    for (let x = 0; x < width; x++) {
-      const i = base + x;
-      rows[i] = mask[i]! | (x > 0 ? mask[i - 1]! : 0) | (x < width - 1 ? mask[i + 1]! : 0);
-    }
-  }
-  const out = new Uint8Array(mask.length);
-  for (let i = 0; i < mask.length; i++) {
-    out[i] =
-      rows[i]! |
-      (i >= width ? rows[i - width]! : 0) |
-      (i + width < mask.length ? rows[i + width]! : 0);
-  }
-  return out;
 }

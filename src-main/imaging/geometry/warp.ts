@@ -5,42 +5,60 @@
  */
 import type { RawImage } from '../raw.js';
 import type { Plane } from '../pixels/grey.js';
+import { FIXED_ONE, fixedSource, interiorColumns } from './rows.js';
 import { isIntegerShift } from './transform.js';
 import type { Affine, Size } from './transform.js';
 
-/** One channel through `m`; an integer shift is a plain copy. */
+/**
+ * One channel through `m`; an integer shift is a plain copy. Inside the source the samples step
+ * in fixed point with 8-bit interpolation weights (within a grey level of exact); only the few
+ * pixels at the source's edges take the bounds-checked path.
+ */
 export function warpPlane(src: Plane, m: Affine, size: Size, fill: number): Plane {
   const out = new Uint8Array(size.width * size.height);
   if (isIntegerShift(m)) {
     copyShifted(src.data, src.width, src.height, 1, out, size, m.c, m.f, fill);
     return { data: out, width: size.width, height: size.height };
   }
-  const { data, width: sw, height: sh } = src;
-  const maxX = sw - 1;
-  const maxY = sh - 1;
-  for (let y = 0, o = 0; y < size.height; y++) {
-    let sx = m.b * y + m.c;
-    let sy = m.e * y + m.f;
-    for (let x = 0; x < size.width; x++, o++, sx += m.a, sy += m.d) {
-      if (sx < 0 || sy < 0 || sx > maxX || sy > maxY) {
-        out[o] = fill;
-        continue;
-      }
-      const ix = sx | 0;
-      const iy = sy | 0;
-      const fx = sx - ix;
-      const i = iy * sw + ix;
-      // on the last column or row the sample is the pixel itself
-      const right = ix < maxX ? 1 : 0;
-      const down = iy < maxY ? sw : 0;
+  const { data, width: sw } = src;
+  const stepX = Math.round(m.a * FIXED_ONE);
+  const stepY = Math.round(m.d * FIXED_ONE);
+  for (let y = 0; y < size.height; y++) {
+    const row = y * size.width;
+    const [lo, hi] = interiorColumns(m, y, size.width, src.width, src.height);
+    for (let x = 0; x < lo; x++) out[row + x] = edgeSample(src, m, x, y, fill);
+    let { sx, sy } = fixedSource(m, lo, y);
+    for (let o = row + lo, end = row + hi; o < end; o++, sx += stepX, sy += stepY) {
+      const i = (sy >> 16) * sw + (sx >> 16);
+      const fx = (sx >> 8) & 255;
       const p00 = data[i]!;
-      const p10 = data[i + down]!;
-      const top = p00 + (data[i + right]! - p00) * fx;
-      const bottom = p10 + (data[i + down + right]! - p10) * fx;
-      out[o] = (top + (bottom - top) * (sy - iy) + 0.5) | 0;
+      const p10 = data[i + sw]!;
+      const top = (p00 << 8) + (data[i + 1]! - p00) * fx;
+      const bottom = (p10 << 8) + (data[i + sw + 1]! - p10) * fx;
+      out[o] = ((top << 8) + (bottom - top) * ((sy >> 8) & 255) + 32_768) >> 16;
     }
+    for (let x = hi; x < size.width; x++) out[row + x] = edgeSample(src, m, x, y, fill);
   }
   return { data: out, width: size.width, height: size.height };
+}
+
+/** Output pixel (x, y) sampled with bounds checks: `fill` outside, the pixel itself on the last column or row. */
+function edgeSample(src: Plane, m: Affine, x: number, y: number, fill: number): number {
+  const { data, width: sw, height: sh } = src;
+  const sx = m.a * x + m.b * y + m.c;
+  const sy = m.d * x + m.e * y + m.f;
+  if (sx < 0 || sy < 0 || sx > sw - 1 || sy > sh - 1) return fill;
+  const ix = sx | 0;
+  const iy = sy | 0;
+  const fx = sx - ix;
+  const i = iy * sw + ix;
+  const right = ix < sw - 1 ? 1 : 0;
+  const down = iy < sh - 1 ? sw : 0;
+  const p00 = data[i]!;
+  const p10 = data[i + down]!;
+  const top = p00 + (data[i + right]! - p00) * fx;
+  const bottom = p10 + (data[i + down + right]! - p10) * fx;
+  return (top + (bottom - top) * (sy - iy) + 0.5) | 0;
 }
 
 /** Every channel of `image` through `m` (same dpi: the map does not scale). */

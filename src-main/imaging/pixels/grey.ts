@@ -27,16 +27,44 @@ export function factorFor(dpi: number, targetDpi: number): number {
   return Math.max(1, Math.round(dpi / targetDpi));
 }
 
-export function histogram(plane: Plane, mask?: Uint8Array): Uint32Array {
-  const h = new Uint32Array(256);
+/**
+ * Counts of each grey level over every `every`-th pixel (where `mask` is 0, when given). Four
+ * interleaved tallies, summed at the end: paper makes long runs of one level, and a single tally
+ * would wait on its own previous increment at every pixel.
+ */
+export function histogram(plane: Plane, mask?: Uint8Array, every = 1): Uint32Array {
   const d = plane.data;
-  // every other pixel: the levels read from it are percentiles of a million-pixel view
+  const tallies = new Uint32Array(4 * 256);
+  const stride = 4 * every;
+  const whole = d.length - (d.length % stride);
   if (mask) {
-    for (let i = 0; i < d.length; i += 2) if (mask[i] === 0) h[d[i]!]!++;
+    for (let i = 0; i < whole; i += stride) {
+      tallies[d[i]!]! += 1 - mask[i]!;
+      tallies[256 + d[i + every]!]! += 1 - mask[i + every]!;
+      tallies[512 + d[i + 2 * every]!]! += 1 - mask[i + 2 * every]!;
+      tallies[768 + d[i + 3 * every]!]! += 1 - mask[i + 3 * every]!;
+    }
+    for (let i = whole; i < d.length; i += every) tallies[d[i]!]! += 1 - mask[i]!;
   } else {
-    for (let i = 0; i < d.length; i += 2) h[d[i]!]!++;
+    for (let i = 0; i < whole; i += stride) {
+      tallies[d[i]!]!++;
+      tallies[256 + d[i + every]!]!++;
+      tallies[512 + d[i + 2 * every]!]!++;
+      tallies[768 + d[i + 3 * every]!]!++;
+    }
+    for (let i = whole; i < d.length; i += every) tallies[d[i]!]!++;
   }
+  const h = new Uint32Array(256);
+  for (let v = 0; v < 256; v++)
+    h[v] = tallies[v]! + tallies[256 + v]! + tallies[512 + v]! + tallies[768 + v]!;
   return h;
+}
+
+/** How many of the counted pixels lie in the grey levels [from, to). */
+export function countBetween(hist: Uint32Array, from: number, to: number): number {
+  let n = 0;
+  for (let v = Math.max(0, from); v < Math.min(256, to); v++) n += hist[v]!;
+  return n;
 }
 
 /** The grey level below which `fraction` of the counted pixels lie. */

@@ -13,7 +13,8 @@ export interface Levels {
 }
 
 export function measureLevels(plane: Plane, bed?: Uint8Array): Levels {
-  const hist = histogram(plane, bed);
+  // every other pixel: the levels are percentiles of a million-pixel view
+  const hist = histogram(plane, bed, 2);
   const paper = Math.max(percentile(hist, 0.6), 64);
   const ink = Math.min(percentile(hist, 0.005), paper - 48);
   return { paper, ink: Math.max(0, ink) };
@@ -26,11 +27,18 @@ export function measureLevels(plane: Plane, bed?: Uint8Array): Levels {
 export function bedMask(plane: Plane, threshold: number): Uint8Array {
   const { data, width, height } = plane;
   const mask = new Uint8Array(width * height);
-  const stack = new Int32Array(width * height);
+  // pixels waiting for their neighbours to be looked at; most pages have no bed, so it starts
+  // small and grows instead of holding a slot for every pixel
+  let stack = new Int32Array(4096);
   let top = 0;
   const seed = (i: number): void => {
     if (mask[i] === 0 && data[i]! < threshold) {
       mask[i] = 1;
+      if (top === stack.length) {
+        const grown = new Int32Array(stack.length * 2);
+        grown.set(stack);
+        stack = grown;
+      }
       stack[top++] = i;
     }
   };
