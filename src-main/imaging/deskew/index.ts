@@ -3,7 +3,8 @@
  * projection.ts); the pipeline turns the page back in its one resampling (geometry/). Photographs and pages without text lines are left alone
  * and say why.
  */
-import { analysisView, looksLikePhoto, tones } from '../pixels/view.js';
+import { countBetween } from '../pixels/grey.js';
+import { analysisView, looksLikePhoto, paperAreaHistogram, tones } from '../pixels/view.js';
 import type { AnalysisView } from '../pixels/view.js';
 import type { RawImage } from '../raw.js';
 import { searchSkew } from './projection.js';
@@ -33,25 +34,40 @@ export interface DeskewOptions {
 export const MIN_PEAK_RATIO = 1.6;
 export const MIN_INK_POINTS = 400;
 
+/**
+ * Paper-area pixels darker than halfway from the paper to the ink, in reading order, leaving out
+ * the dark rim where the sheet meets the scanner bed: that is the sheet's edge (a long straight
+ * line, which a blank page's would otherwise pass for a text line), not writing.
+ */
 export function inkPoints(view: AnalysisView): InkPoints {
   const { plane, bed, levels } = view;
+  const { width, height } = plane;
   const threshold = levels.paper - (levels.paper - levels.ink) * 0.5;
+  // whole grey levels below the threshold: at most this many points, from the view's histogram
+  const most = countBetween(paperAreaHistogram(view), 0, Math.ceil(threshold));
+  const xs = new Int32Array(most);
+  const ys = new Int32Array(most);
   const d = plane.data;
-  let count = 0;
-  for (let i = 0; i < d.length; i++) if (d[i]! < threshold && bed[i] === 0) count++;
-  const xs = new Int32Array(count);
-  const ys = new Int32Array(count);
   let n = 0;
-  for (let y = 0, i = 0; y < plane.height; y++) {
-    for (let x = 0; x < plane.width; x++, i++) {
-      if (d[i]! < threshold && bed[i] === 0) {
+  for (let y = 0, i = 0; y < height; y++) {
+    for (let x = 0; x < width; x++, i++) {
+      if (d[i]! < threshold && bed[i] === 0 && !touchesBed(bed, width, height, x, y)) {
         xs[n] = x;
         ys[n] = y;
         n++;
       }
     }
   }
-  return { xs, ys, count, width: plane.width, height: plane.height };
+  return { xs: xs.subarray(0, n), ys: ys.subarray(0, n), count: n, width, height };
+}
+
+/** Whether one of the eight neighbours of (x, y) is scanner bed. */
+function touchesBed(bed: Uint8Array, width: number, height: number, x: number, y: number): boolean {
+  for (let yy = Math.max(0, y - 1); yy <= Math.min(height - 1, y + 1); yy++) {
+    for (let xx = Math.max(0, x - 1); xx <= Math.min(width - 1, x + 1); xx++)
+      if (bed[yy * width + xx] === 1) return true;
+  }
+  return false;
 }
 
 /**

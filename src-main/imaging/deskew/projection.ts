@@ -29,8 +29,11 @@ export function lineProfile(points: InkPoints, degrees: number, step = 1): Int32
   const a = (degrees * Math.PI) / 180;
   const sin = Math.round(Math.sin(a) * (1 << TRIG_BITS));
   const cos = Math.round(Math.cos(a) * (1 << TRIG_BITS));
-  // r = y·cos + x·sin is constant along a line rising to the right by `degrees`
-  const offset = ((Math.abs(sin) * points.width) >> TRIG_BITS) + 2;
+  // r = y·cos + x·sin is constant along a line rising to the right by `degrees`; it goes below
+  // zero only when the lines fall (sin < 0), by up to |sin|·width. An offset on rising lines too
+  // would push the bottom-right ink past the last bin, where it is silently dropped (and the
+  // out-of-range reads make the loop several times slower).
+  const offset = ((Math.max(0, -sin) * points.width) >> TRIG_BITS) + 2;
   const bins = new Int32Array(
     Math.ceil(points.height * Math.cos(a) + Math.abs(Math.sin(a)) * points.width) + 4,
   );

@@ -3,7 +3,7 @@
  * the scanner-bed mask. Built once per page state; the full-resolution pixels are not touched.
  */
 import type { RawImage } from '../raw.js';
-import { factorFor, luma } from './grey.js';
+import { countBetween, factorFor, histogram, luma } from './grey.js';
 import type { Plane } from './grey.js';
 import { bedMask, measureLevels } from './levels.js';
 import { rawInput } from './sharp.js';
@@ -53,35 +53,32 @@ async function shrinkGrey(image: RawImage, factor: number): Promise<Plane> {
   return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width, height };
 }
 
-const measuredTones = new WeakMap<AnalysisView, Tones>();
+const paperAreaHistograms = new WeakMap<AnalysisView, Uint32Array>();
+
+/**
+ * Grey levels of every pixel of the view off the scanner bed, counted once: the tone, dark-pixel
+ * and ink-point questions the stages ask about the same view are read from it.
+ */
+export function paperAreaHistogram(view: AnalysisView): Uint32Array {
+  let hist = paperAreaHistograms.get(view);
+  if (!hist) {
+    hist = histogram(view.plane, view.bed);
+    paperAreaHistograms.set(view, hist);
+  }
+  return hist;
+}
 
 /** Tone statistics of the paper area: photographs are mid-toned and cover the sheet, text is neither. */
 export function tones(view: AnalysisView): Tones {
-  // deskew and the colour decision both ask about the same view
-  let known = measuredTones.get(view);
-  if (!known) {
-    known = measureTones(view);
-    measuredTones.set(view, known);
-  }
-  return known;
-}
-
-function measureTones(view: AnalysisView): Tones {
   const { paper, ink } = view.levels;
   const lo = ink + (paper - ink) * 0.3;
   const hi = paper - (paper - ink) * 0.3;
   const dark = paper - (paper - ink) * 0.2;
-  const d = view.plane.data;
-  let mid = 0;
-  let covered = 0;
-  let counted = 0;
-  for (let i = 0; i < d.length; i++) {
-    if (view.bed[i] === 1) continue;
-    counted++;
-    const v = d[i]!;
-    if (v > lo && v < hi) mid++;
-    if (v < dark) covered++;
-  }
+  const hist = paperAreaHistogram(view);
+  const counted = countBetween(hist, 0, 256);
+  // whole grey levels strictly between lo and hi, and strictly below dark
+  const mid = countBetween(hist, Math.floor(lo) + 1, Math.ceil(hi));
+  const covered = countBetween(hist, 0, Math.ceil(dark));
   return counted === 0
     ? { midtones: 0, coverage: 0 }
     : { midtones: mid / counted, coverage: covered / counted };
@@ -94,9 +91,5 @@ export function looksLikePhoto(t: Tones): boolean {
 
 /** Paper-area pixels far darker than the paper (writing; not bleed-through, not noise). */
 export function darkPixels(view: AnalysisView, contrast = 100): number {
-  const limit = view.levels.paper - contrast;
-  const d = view.plane.data;
-  let n = 0;
-  for (let i = 0; i < d.length; i++) if (d[i]! < limit && view.bed[i] === 0) n++;
-  return n;
+  return countBetween(paperAreaHistogram(view), 0, view.levels.paper - contrast);
 }
