@@ -91,19 +91,21 @@ export function warpBinarize(request: WarpBinarizeRequest): Plane {
           const iy = sy >> 16;
           const i = iy * sw + ix;
           const th = single >= 0 ? single : t[rowBlock[iy]! + colBlock[ix]!]!;
-          const p00 = data[i]!;
-          const p01 = data[i + 1]!;
-          const p10 = data[i + sw]!;
-          const p11 = data[i + sw + 1]!;
-          if (p00 >= th && p01 >= th && p10 >= th && p11 >= th) continue;
-          if (p00 < th && p01 < th && p10 < th && p11 < th) {
+          // the four pixels' distances from the threshold: one sign test says all paper or all ink
+          const d00 = data[i]! - th;
+          const d01 = data[i + 1]! - th;
+          const d10 = data[i + sw]! - th;
+          const d11 = data[i + sw + 1]! - th;
+          if ((d00 | d01 | d10 | d11) >= 0) continue;
+          if ((d00 & d01 & d10 & d11) < 0) {
             out[o] = 0;
             continue;
           }
+          // the weights sum to one, so interpolating the distances compares the sample itself
           const fx = (sx >> 8) & 255;
-          const top = (p00 << 8) + (p01 - p00) * fx;
-          const bottom = (p10 << 8) + (p11 - p10) * fx;
-          if ((top << 8) + (bottom - top) * ((sy >> 8) & 255) < th << 16) out[o] = 0;
+          const top = (d00 << 8) + (d01 - d00) * fx;
+          const bottom = (d10 << 8) + (d11 - d10) * fx;
+          if ((top << 8) + (bottom - top) * ((sy >> 8) & 255) < 0) out[o] = 0;
         }
       }
     }
