@@ -28,20 +28,19 @@ export function interiorColumns(
   sw: number,
   sh: number,
 ): [number, number] {
-  let lo = 0;
-  let hi = width;
-  // source coordinate p(x) = p0 + dp·x must stay within [0, max - 1) to have four neighbours
-  const clip = (p0: number, dp: number, max: number): void => {
-    if (Math.abs(dp) < 1e-12) {
-      if (p0 < 0 || p0 >= max - 1) hi = lo;
-      return;
-    }
-    const a = (0 - p0) / dp;
-    const b = (max - 1 - p0) / dp;
-    lo = Math.max(lo, Math.ceil(Math.min(a, b)) + 1);
-    hi = Math.min(hi, Math.floor(Math.max(a, b)) - 1);
-  };
-  clip(m.b * y + m.c, m.a, sw);
-  clip(m.e * y + m.f, m.d, sh);
-  return [lo, Math.max(lo, hi)];
+  const [xLo, xHi] = within(m.b * y + m.c, m.a, sw, width);
+  const [yLo, yHi] = within(m.e * y + m.f, m.d, sh, width);
+  const lo = Math.max(xLo, yLo);
+  return [lo, Math.max(lo, Math.min(xHi, yHi))];
+}
+
+/** The x in [0, width) for which p0 + dp·x stays within [0, max − 1), a pixel's margin either side. */
+function within(p0: number, dp: number, max: number, width: number): [number, number] {
+  if (Math.abs(dp) < 1e-12) return p0 < 0 || p0 >= max - 1 ? [0, 0] : [0, width];
+  const a = (0 - p0) / dp;
+  const b = (max - 1 - p0) / dp;
+  return [
+    Math.max(0, Math.ceil(Math.min(a, b)) + 1),
+    Math.min(width, Math.floor(Math.max(a, b)) - 1),
+  ];
 }

@@ -12,12 +12,36 @@ export interface Levels {
   ink: number;
 }
 
-export function measureLevels(plane: Plane, bed?: Uint8Array): Levels {
-  // every other pixel: the levels are percentiles of a million-pixel view
-  const hist = histogram(plane, bed, 2);
+export function measureLevels(plane: Plane): Levels {
+  return levelsOf(levelHistogram(plane));
+}
+
+/** The histogram levels are read from: every other pixel, percentiles of a million-pixel view. */
+export function levelHistogram(plane: Plane): Uint32Array {
+  return histogram(plane, undefined, 2);
+}
+
+export function levelsOf(hist: Uint32Array): Levels {
   const paper = Math.max(percentile(hist, 0.6), 64);
   const ink = Math.min(percentile(hist, 0.005), paper - 48);
   return { paper, ink: Math.max(0, ink) };
+}
+
+/**
+ * A level histogram of `plane` less the pixels it counted under `mask` (1 = leave out). The bed
+ * lies in a few runs along the edges, so this is far cheaper than counting the page again.
+ */
+export function withoutMasked(hist: Uint32Array, plane: Plane, mask: Uint8Array): Uint32Array {
+  const out = hist.slice();
+  const d = plane.data;
+  for (let start = mask.indexOf(1); start !== -1;) {
+    let end = mask.indexOf(0, start);
+    if (end === -1) end = mask.length;
+    // the level histogram counts the even pixels
+    for (let i = start + (start & 1); i < end; i += 2) out[d[i]!]!--;
+    start = end < mask.length ? mask.indexOf(1, end) : -1;
+  }
+  return out;
 }
 
 /**

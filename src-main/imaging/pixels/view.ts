@@ -5,7 +5,7 @@
 import type { RawImage } from '../raw.js';
 import { countBetween, factorFor, histogram, luma } from './grey.js';
 import type { Plane } from './grey.js';
-import { bedMask, measureLevels } from './levels.js';
+import { bedMask, levelHistogram, levelsOf, withoutMasked } from './levels.js';
 import { rawInput } from './sharp.js';
 import type { Levels } from './levels.js';
 
@@ -28,9 +28,9 @@ export async function analysisView(image: RawImage): Promise<AnalysisView> {
 
 /** The view of an analysis plane made some other way (e.g. resampled straight). */
 export function viewOfPlane(plane: Plane, factor: number, dpi: number): AnalysisView {
-  const first = measureLevels(plane);
-  const bed = bedMask(plane, Math.round(first.paper * 0.5));
-  return { plane, factor, dpi, levels: measureLevels(plane, bed), bed };
+  const all = levelHistogram(plane);
+  const bed = bedMask(plane, Math.round(levelsOf(all).paper * 0.5));
+  return { plane, factor, dpi, levels: levelsOf(withoutMasked(all, plane, bed)), bed };
 }
 
 export interface Tones {
