@@ -91,36 +91,44 @@ export function sauvolaThresholds(
       count[j] = count[j]! + n;
     }
   }
+  const windowSum = windowSums(sum, bw, bh);
+  const windowSq = windowSums(sq, bw, bh);
+  const windowCount = windowSums(count, bw, bh);
   const values = new Uint8Array(bw * bh);
   const { k, range } = options;
-  for (let by = 0; by < bh; by++) {
-    for (let bx = 0; bx < bw; bx++) {
-      let s = 0;
-      let q = 0;
-      let n = 0;
-      for (
-        let yy = Math.max(0, by - WINDOW_BLOCKS);
-        yy <= Math.min(bh - 1, by + WINDOW_BLOCKS);
-        yy++
-      ) {
-        for (
-          let xx = Math.max(0, bx - WINDOW_BLOCKS);
-          xx <= Math.min(bw - 1, bx + WINDOW_BLOCKS);
-          xx++
-        ) {
-          const j = yy * bw + xx;
-          s += sum[j]!;
-          q += sq[j]!;
-          n += count[j]!;
-        }
-      }
-      const mean = s / n;
-      const sd = Math.sqrt(Math.max(0, q / n - mean * mean));
-      values[by * bw + bx] = Math.max(
-        0,
-        Math.min(255, Math.round(mean * (1 + k * (sd / range - 1)))),
-      );
-    }
+  for (let j = 0; j < values.length; j++) {
+    const n = windowCount[j]!;
+    const mean = windowSum[j]! / n;
+    const sd = Math.sqrt(Math.max(0, windowSq[j]! / n - mean * mean));
+    values[j] = Math.max(0, Math.min(255, Math.round(mean * (1 + k * (sd / range - 1)))));
   }
   return { values, block, columns: bw, rows: bh };
+}
+
+/**
+ * Each block's total over the window of blocks around it (clipped at the page's edges), as a
+ * row pass then a column pass: ten additions a block instead of twenty-five. The totals are
+ * whole numbers, exact in either order.
+ */
+function windowSums(values: Float64Array, columns: number, rows: number): Float64Array {
+  const across = new Float64Array(values.length);
+  for (let by = 0; by < rows; by++) {
+    const row = by * columns;
+    for (let bx = 0; bx < columns; bx++) {
+      let total = 0;
+      const last = Math.min(columns - 1, bx + WINDOW_BLOCKS);
+      for (let xx = Math.max(0, bx - WINDOW_BLOCKS); xx <= last; xx++) total += values[row + xx]!;
+      across[row + bx] = total;
+    }
+  }
+  const out = new Float64Array(values.length);
+  for (let by = 0; by < rows; by++) {
+    const last = Math.min(rows - 1, by + WINDOW_BLOCKS);
+    for (let yy = Math.max(0, by - WINDOW_BLOCKS); yy <= last; yy++) {
+      const from = yy * columns;
+      const to = by * columns;
+      for (let bx = 0; bx < columns; bx++) out[to + bx] = out[to + bx]! + across[from + bx]!;
+    }
+  }
+  return out;
 }
