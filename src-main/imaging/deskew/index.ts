@@ -10,7 +10,7 @@ import type { RawImage } from '../raw.js';
 import { searchSkew } from './projection.js';
 import type { InkPoints, SkewSearch } from './projection.js';
 
-export { coarseSweep, lineProfile, refineSkew } from './projection.js';
+export { coarseSweepsBothWays, lineProfile, refineSkew } from './projection.js';
 export type { InkPoints, SkewSearch } from './projection.js';
 
 export interface SkewReport {

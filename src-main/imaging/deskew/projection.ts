@@ -26,6 +26,39 @@ const WEIGHT_BITS = 8;
  * corner of the page. Integer arithmetic: about twice as fast as floating point here.
  */
 export function lineProfile(points: InkPoints, degrees: number, step = 1): Int32Array {
+  const { sin, cos, shifted, bins } = binning(points.width, points.height, degrees);
+  const { xs, ys, count } = points;
+  for (let i = 0; i < count; i += step) addAt(bins, ys[i]! * cos + xs[i]! * sin + shifted);
+  return bins;
+}
+
+/**
+ * The profiles across lines tilted by `degrees` from the horizontal and from the vertical (the
+ * points with x and y swapped), in one pass over the points: a quarter of the time of two.
+ */
+export function lineProfilesBothWays(
+  points: InkPoints,
+  degrees: number,
+  step: number,
+): [Int32Array, Int32Array] {
+  const h = binning(points.width, points.height, degrees);
+  const v = binning(points.height, points.width, degrees);
+  const { xs, ys, count } = points;
+  for (let i = 0; i < count; i += step) {
+    const x = xs[i]!;
+    const y = ys[i]!;
+    addAt(h.bins, y * h.cos + x * h.sin + h.shifted);
+    addAt(v.bins, x * v.cos + y * v.sin + v.shifted);
+  }
+  return [h.bins, v.bins];
+}
+
+/** Fixed-point sin and cos of a tilt, and empty bins for a width × height page with the offset of r = 0. */
+function binning(
+  width: number,
+  height: number,
+  degrees: number,
+): { sin: number; cos: number; shifted: number; bins: Int32Array } {
   const a = (degrees * Math.PI) / 180;
   const sin = Math.round(Math.sin(a) * (1 << TRIG_BITS));
   const cos = Math.round(Math.cos(a) * (1 << TRIG_BITS));
@@ -33,32 +66,31 @@ export function lineProfile(points: InkPoints, degrees: number, step = 1): Int32
   // zero only when the lines fall (sin < 0), by up to |sin|·width. An offset on rising lines too
   // would push the bottom-right ink past the last bin, where it is silently dropped (and the
   // out-of-range reads make the loop several times slower).
-  const offset = ((Math.max(0, -sin) * points.width) >> TRIG_BITS) + 2;
-  const bins = new Int32Array(
-    Math.ceil(points.height * Math.cos(a) + Math.abs(Math.sin(a)) * points.width) + 4,
-  );
-  const shifted = offset << TRIG_BITS;
-  const fraction = (1 << WEIGHT_BITS) - 1;
-  const { xs, ys, count } = points;
-  for (let i = 0; i < count; i += step) {
-    const r = ys[i]! * cos + xs[i]! * sin + shifted;
-    const r0 = r >> TRIG_BITS;
-    const f = (r >> (TRIG_BITS - WEIGHT_BITS)) & fraction;
-    bins[r0] = bins[r0]! + fraction + 1 - f;
-    bins[r0 + 1] = bins[r0 + 1]! + f;
-  }
-  return bins;
+  const offset = ((Math.max(0, -sin) * width) >> TRIG_BITS) + 2;
+  const bins = new Int32Array(Math.ceil(height * Math.cos(a) + Math.abs(Math.sin(a)) * width) + 4);
+  return { sin, cos, shifted: offset << TRIG_BITS, bins };
+}
+
+/** A point at fixed-point distance r, shared between its two bins by how close it lies to each. */
+function addAt(bins: Int32Array, r: number): void {
+  const r0 = r >> TRIG_BITS;
+  const f = (r >> (TRIG_BITS - WEIGHT_BITS)) & ((1 << WEIGHT_BITS) - 1);
+  bins[r0] = bins[r0]! + (1 << WEIGHT_BITS) - f;
+  bins[r0 + 1] = bins[r0 + 1]! + f;
 }
 
 /** Criterion for lines tilted by `degrees`: sum of squared differences of neighbouring bins. */
 export function profileScore(points: InkPoints, degrees: number, step = 1): number {
-  const bins = lineProfile(points, degrees, step);
-  let score = 0;
+  return score(lineProfile(points, degrees, step));
+}
+
+function score(bins: Int32Array): number {
+  let total = 0;
   for (let i = 1; i < bins.length; i++) {
     const d = bins[i]! - bins[i - 1]!;
-    score += d * d;
+    total += d * d;
   }
-  return score;
+  return total;
 }
 
 export interface SkewSearch {
@@ -83,34 +115,55 @@ const FINE_POINTS = 25_000;
  * 100 dpi a text line's peak is well under a degree wide, so whole degrees can miss it).
  */
 export function coarseSweep(points: InkPoints, maxDegrees: number): SkewSearch {
-  const coarse: number[] = [];
-  let best = 0;
-  let bestScore = -1;
-  const thin = Math.max(1, Math.floor(points.count / COARSE_POINTS));
-  const steps = Math.floor(maxDegrees * 2);
-  for (let k = -steps; k <= steps; k++) {
-    const d = k / 2;
-    const s = profileScore(points, d, thin);
-    coarse.push(s);
-    if (s > bestScore) {
-      bestScore = s;
-      best = d;
-    }
+  const thin = coarseThinning(points);
+  const angles = coarseAngles(maxDegrees);
+  return peakOf(
+    angles,
+    angles.map((d) => profileScore(points, d, thin)),
+  );
+}
+
+/**
+ * The coarse sweep of the points and of the points with x and y swapped (lines running down the
+ * page), in one pass over the points per angle.
+ */
+export function coarseSweepsBothWays(
+  points: InkPoints,
+  maxDegrees: number,
+): { horizontal: SkewSearch; vertical: SkewSearch } {
+  const thin = coarseThinning(points);
+  const angles = coarseAngles(maxDegrees);
+  const horizontal: number[] = [];
+  const vertical: number[] = [];
+  for (const d of angles) {
+    const [h, v] = lineProfilesBothWays(points, d, thin);
+    horizontal.push(score(h));
+    vertical.push(score(v));
   }
-  const sorted = [...coarse].sort((a, b) => a - b);
+  return { horizontal: peakOf(angles, horizontal), vertical: peakOf(angles, vertical) };
+}
+
+function coarseThinning(points: InkPoints): number {
+  return Math.max(1, Math.floor(points.count / COARSE_POINTS));
+}
+
+function coarseAngles(maxDegrees: number): number[] {
+  const steps = Math.floor(maxDegrees * 2);
+  return Array.from({ length: 2 * steps + 1 }, (_, k) => (k - steps) / 2);
+}
+
+/** The best-scoring angle (the first of equals) and how far its score stands above the median. */
+function peakOf(angles: number[], scores: number[]): SkewSearch {
+  let best = 0;
+  for (let k = 1; k < scores.length; k++) if (scores[k]! > scores[best]!) best = k;
+  const sorted = [...scores].sort((a, b) => a - b);
   const median = sorted[sorted.length >> 1] ?? 1;
-  return { degrees: best, peakRatio: median > 0 ? bestScore / median : 1 };
+  return { degrees: angles[best] ?? 0, peakRatio: median > 0 ? scores[best]! / median : 1 };
 }
 
 /** Two finer sweeps around a coarse peak, then a parabola through the best three samples. */
 export function refineSkew(points: InkPoints, coarseDegrees: number): number {
-  const first = sweep(
-    points,
-    coarseDegrees,
-    0.5,
-    0.1,
-    Math.max(1, Math.floor(points.count / COARSE_POINTS)),
-  );
+  const first = sweep(points, coarseDegrees, 0.5, 0.1, coarseThinning(points));
   const every = Math.max(1, Math.floor(points.count / FINE_POINTS));
   const step = 0.025;
   const fine = sweep(points, first.degrees, 0.1, step, every);

@@ -12,7 +12,7 @@
  * a single short line) go to Tesseract OSD instead.
  */
 import {
-  coarseSweep,
+  coarseSweepsBothWays,
   inkPoints,
   lineProfile,
   MIN_INK_POINTS,
@@ -47,8 +47,7 @@ export function orientationFromLines(view: AnalysisView, maxDegrees = 20): LineO
   const points = inkPoints(view);
   if (points.count < MIN_INK_POINTS) return null;
   const across = transpose(points);
-  const h = coarseSweep(points, maxDegrees);
-  const v = coarseSweep(across, maxDegrees);
+  const { horizontal: h, vertical: v } = coarseSweepsBothWays(points, maxDegrees);
   const vertical = v.peakRatio > h.peakRatio;
   const [best, other] = vertical ? [v, h] : [h, v];
   const directionRatio = best.peakRatio / Math.max(1, other.peakRatio);
