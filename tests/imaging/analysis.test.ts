@@ -4,7 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cutPaper } from '../../src-main/imaging/crop/index.js';
-import { inkPoints, lineProfile } from '../../src-main/imaging/deskew/index.js';
+import {
+  coarseSweepsBothWays,
+  inkPoints,
+  lineProfile,
+} from '../../src-main/imaging/deskew/index.js';
 import type { InkPoints } from '../../src-main/imaging/deskew/index.js';
 import { darkPixels, tones, viewOfPlane } from '../../src-main/imaging/pixels/view.js';
 import type { AnalysisView } from '../../src-main/imaging/pixels/view.js';
@@ -128,5 +132,48 @@ describe('line profiles', () => {
       const total = lineProfile(points, degrees).reduce((a, b) => a + b, 0);
       expect(total, `${degrees}°`).toBe(count * 256);
     }
+  });
+
+  it('sweep both ways in one pass exactly as one profile at a time would', () => {
+    const rng = new Random(10);
+    // lines rising 3° across a 400 × 300 page, plus scattered ink
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (let line = 20; line < 280; line += 18) {
+      for (let x = 10; x < 390; x += 2) {
+        xs.push(x);
+        ys.push(Math.round(line - x * Math.tan((3 * Math.PI) / 180)) + rng.int(0, 3));
+      }
+    }
+    for (let k = 0; k < 3000; k++) {
+      xs.push(rng.int(0, 399));
+      ys.push(rng.int(0, 299));
+    }
+    const count = xs.length;
+    const points: InkPoints = {
+      xs: Int32Array.from(xs),
+      ys: Int32Array.from(ys.map((y) => Math.max(0, y))),
+      count,
+      width: 400,
+      height: 300,
+    };
+    const swapped: InkPoints = { ...points, xs: points.ys, ys: points.xs, width: 300, height: 400 };
+    const score = (p: InkPoints, d: number): number => {
+      const bins = lineProfile(p, d);
+      let total = 0;
+      for (let i = 1; i < bins.length; i++) total += (bins[i]! - bins[i - 1]!) ** 2;
+      return total;
+    };
+    const peak = (p: InkPoints): { degrees: number; peakRatio: number } => {
+      const angles = Array.from({ length: 41 }, (_, k) => (k - 20) / 2);
+      const scores = angles.map((d) => score(p, d));
+      const best = scores.indexOf(Math.max(...scores));
+      const median = [...scores].sort((a, b) => a - b)[20]!;
+      return { degrees: angles[best]!, peakRatio: scores[best]! / median };
+    };
+    const both = coarseSweepsBothWays(points, 10);
+    expect(both.horizontal).toEqual(peak(points));
+    expect(both.vertical).toEqual(peak(swapped));
+    expect(both.horizontal.degrees).toBe(3);
   });
 });

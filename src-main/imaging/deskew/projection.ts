@@ -114,7 +114,7 @@ const FINE_POINTS = 25_000;
  * Every half degree over ±maxDegrees on a thinned point set: the peak to within a step (at
  * 100 dpi a text line's peak is well under a degree wide, so whole degrees can miss it).
  */
-export function coarseSweep(points: InkPoints, maxDegrees: number): SkewSearch {
+function coarseSweep(points: InkPoints, maxDegrees: number): SkewSearch {
   const thin = coarseThinning(points);
   const angles = coarseAngles(maxDegrees);
   return peakOf(

@@ -11,8 +11,8 @@ import type { Affine, Size } from './transform.js';
 
 /**
  * One channel through `m`; an integer shift is a plain copy. Inside the source the samples step
- * in fixed point with 8-bit interpolation weights (within a grey level of exact); only the few
- * pixels at the source's edges take the bounds-checked path.
+ * in fixed point with 8-bit interpolation weights (under two grey levels from exact even between
+ * neighbours 255 apart); only the few pixels at the source's edges take the bounds-checked path.
  */
 export function warpPlane(src: Plane, m: Affine, size: Size, fill: number): Plane {
   const out = new Uint8Array(size.width * size.height);
