@@ -28,8 +28,9 @@ export function paperGrid(source: Plane, thresholds: ThresholdMap): PaperGrid {
   const rows = (height + PAPER_CELL - 1) >> SHIFT;
   const levels = cellLevels(width, height, columns, rows, thresholds);
   const marked = new Uint8Array(columns * rows);
-  let top = 0;
-  for (const level of levels) top = Math.max(top, level);
+  let highest = 0;
+  for (const level of levels) highest = Math.max(highest, level);
+  const top = belowLevel(highest);
   const shiftBytes = data.byteOffset & 3; // words[k] starts at data[4k - shiftBytes]
   const words = new Uint32Array(
     data.buffer,
@@ -52,7 +53,8 @@ export function paperGrid(source: Plane, thresholds: ThresholdMap): PaperGrid {
       if (anyBelow(words[k]! & words[k + 1]!, top))
         markBytes(data, rowStart, x, x + 8, levels, marked, gRow);
     }
-    if (x < last && anyBelow(words[k]!, top)) markBytes(data, rowStart, x, last, levels, marked, gRow);
+    if (x < last && anyBelow(words[k]!, top))
+      markBytes(data, rowStart, x, last, levels, marked, gRow);
   }
   const sat = new Int32Array((columns + 1) * (rows + 1));
   for (let gy = 0; gy < rows; gy++) {
@@ -69,10 +71,21 @@ export function paperGrid(source: Plane, thresholds: ThresholdMap): PaperGrid {
  * Whether a byte of `word` is below `level`: a byte b is when 255 − b exceeds 255 − level, tested
  * on the four bytes at once (low seven bits added without carries, the top bit taken apart).
  */
-function anyBelow(word: number, level: number): boolean {
+function anyBelow(word: number, level: BelowLevel): boolean {
   const inv = ~word;
-  const low = (inv & 0x7f7f7f7f) + (level > 128 ? level - 128 : level) * 0x01010101;
-  return ((level > 128 ? low | inv : low & inv) & 0x80808080) !== 0;
+  // | 0 keeps the sum a 32-bit integer (its top lane may carry past 2^31; only the bits matter)
+  const low = ((inv & 0x7f7f7f7f) + level.addend) | 0;
+  return ((level.high ? low | inv : low & inv) & 0x80808080) !== 0;
+}
+
+/** A level as anyBelow adds it to every byte lane, worked out once per page. */
+interface BelowLevel {
+  addend: number;
+  high: boolean;
+}
+
+function belowLevel(level: number): BelowLevel {
+  return { addend: (level > 128 ? level - 128 : level) * 0x01010101, high: level > 128 };
 }
 
 /** Marks the cells of row `gRow` where a pixel in columns [x0, x1) of the row is below its cell's level. */
@@ -103,18 +116,27 @@ function cellLevels(
   thresholds: ThresholdMap,
 ): Uint8Array {
   const { values, block, columns: blockColumns } = thresholds;
-  const span = (g: number, size: number): [number, number] => [
-    (Math.max(0, g * PAPER_CELL - 1) / block) | 0,
-    (Math.min(size - 1, g * PAPER_CELL + PAPER_CELL - 1) / block) | 0,
-  ];
+  // the blocks [first, last] a sample reading cells of column gx (or row gy) can be in, found once
+  // per column and row rather than per cell
+  const spans = (cells: number, size: number): { first: Int32Array; last: Int32Array } => {
+    const first = new Int32Array(cells);
+    const last = new Int32Array(cells);
+    for (let g = 0; g < cells; g++) {
+      first[g] = (Math.max(0, g * PAPER_CELL - 1) / block) | 0;
+      last[g] = (Math.min(size - 1, g * PAPER_CELL + PAPER_CELL - 1) / block) | 0;
+    }
+    return { first, last };
+  };
+  const across = spans(columns, width);
+  const down = spans(rows, height);
   const levels = new Uint8Array(columns * rows);
   for (let gy = 0; gy < rows; gy++) {
-    const [by0, by1] = span(gy, height);
     for (let gx = 0; gx < columns; gx++) {
-      const [bx0, bx1] = span(gx, width);
       let level = 0;
-      for (let by = by0; by <= by1; by++)
-        for (let bx = bx0; bx <= bx1; bx++) level = Math.max(level, values[by * blockColumns + bx]!);
+      for (let by = down.first[gy]!; by <= down.last[gy]!; by++) {
+        for (let bx = across.first[gx]!; bx <= across.last[gx]!; bx++)
+          level = Math.max(level, values[by * blockColumns + bx]!);
+      }
       levels[gy * columns + gx] = level;
     }
   }
@@ -122,7 +144,13 @@ function cellLevels(
 }
 
 /** Whether any cell overlapping source pixels [x0, x1] × [y0, y1] is marked. */
-export function anyMarked(grid: PaperGrid, x0: number, y0: number, x1: number, y1: number): boolean {
+export function anyMarked(
+  grid: PaperGrid,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+): boolean {
   const c = grid.columns + 1;
   const gx0 = Math.max(0, x0 >> SHIFT);
   const gy0 = Math.max(0, y0 >> SHIFT);
