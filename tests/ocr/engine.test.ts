@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src-main/domain/index.js';
 import { OcrEngine, pageLines, pageWords, parseLanguages } from '../../src-main/ocr/index.js';
 import { WorkerPool } from '../../src-main/ocr/engine/worker-pool.js';
-import { locateTessdata } from '../../src-main/ocr/engine/tessdata.js';
+import { locateTessdata, tessdataFile } from '../../src-main/ocr/engine/tessdata.js';
 import { cer, textImage } from './support.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'sohoa-ocr-engine-'));
@@ -140,6 +140,38 @@ describe('OcrEngine', () => {
     expect(new Set(pages.map((p) => p.text)).size).toBe(1);
     await closing.close();
     expect((await rejection(closing.recognize(image))).code).toBe('CANCELLED');
+  });
+});
+
+describe('language data', () => {
+  it('every worker of a pool started together on a fresh data folder reads Vietnamese', async () => {
+    // tesseract.js's own cache let a second worker read a half-written vie model, which tesseract
+    // dropped without an error: that worker recognised with eng alone, without diacritics.
+    const fresh = mkdtempSync(join(tmpdir(), 'sohoa-ocr-fresh-'));
+    try {
+      const workers = 3;
+      const started = await OcrEngine.start({ dataDir: fresh, workers });
+      try {
+        const pages = await Promise.all(
+          Array.from({ length: workers }, () => started.recognize(image)),
+        );
+        for (const page of pages) {
+          expect(page.text).toContain('Bến Nghé');
+          expect(page.text).toContain('Nguyễn Văn Đặng');
+        }
+      } finally {
+        await started.close();
+      }
+      const { langPath } = locateTessdata(['vie', 'eng'], fresh);
+      expect(readdirSync(langPath).sort()).toEqual(['eng.traineddata', 'vie.traineddata']);
+      const unpacked = statSync(join(langPath, 'vie.traineddata'));
+      expect(unpacked.size).toBeGreaterThan(readFileSync(tessdataFile('vie')).length);
+      // unpacked once: a later start reads the same file
+      locateTessdata(['vie'], fresh);
+      expect(statSync(join(langPath, 'vie.traineddata')).mtimeMs).toBe(unpacked.mtimeMs);
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
   });
 });
 

@@ -97,8 +97,8 @@ export class WorkerPool {
       const worker = await Promise.race([
         Tesseract.createWorker([...languages], Tesseract.OEM.LSTM_ONLY, {
           langPath: tessdata.langPath,
-          cachePath: tessdata.cachePath,
-          gzip: true,
+          gzip: false,
+          cacheMethod: 'none', // the files are unpacked already (see tessdata.ts)
           // without a handler tesseract.js rethrows job failures as uncaught exceptions
           errorHandler: () => undefined,
         }),
