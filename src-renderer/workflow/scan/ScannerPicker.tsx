@@ -13,7 +13,8 @@ export function ScannerPicker(props: {
   const t = useScanTexts();
   const { i18n } = useTranslation();
   const devices = useApiQuery('scan.devices', {}, [], 5_000);
-  const profiles = useApiQuery('scan.profiles', {});
+  // until both answer no scanner is chosen and Scan stays off, so a failed ask is asked again
+  const profiles = useApiQuery('scan.profiles', {}, [], 5_000);
   const { choice, onChange } = props;
 
   // Fall back to what is there when the remembered scanner or profile is gone.

@@ -5,7 +5,7 @@
  * problems collected.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { launchBrowser, watchProblems, type Browser } from './browser.js';
 import { ensureRendererBuilt } from './renderer-build.js';
 import { startServe, type ServeOptions, type ServeProcess } from './server.js';
@@ -32,6 +32,14 @@ export function useUiSession(options: ServeOptions = {}): UiSession {
   beforeAll(async () => {
     await ensureRendererBuilt();
     [serve, browser] = await Promise.all([startServe(options), launchBrowser()]);
+  });
+
+  // A failed UI test often says only "did not succeed in time": what the core printed says why.
+  afterEach(({ task }) => {
+    if (task.result?.state === 'fail' && serve)
+      console.error(
+        `--- sohoa serve output (last 6000 characters) ---\n${serve.output().slice(-6000)}`,
+      );
   });
 
   afterAll(async () => {
