@@ -14,8 +14,8 @@
  *
  * The plain store is a folder from before encryption (plain database, no key), i.e. exactly what
  * the encrypted one would be without it. SOHOA_BENCH_PAGES (default 240),
- * SOHOA_BENCH_PIPELINE_PAGES (default 4 per store and round) and SOHOA_BENCH_DOSSIERS (default
- * 3000) scale the data.
+ * SOHOA_BENCH_PIPELINE_PAGES (default 4 per store and round), SOHOA_BENCH_PIPELINE_ROUNDS
+ * (default 4) and SOHOA_BENCH_DOSSIERS (default 3000) scale the data.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -42,7 +42,10 @@ const PAGES = Number(process.env.SOHOA_BENCH_PAGES ?? 240);
 const DOSSIERS = Number(process.env.SOHOA_BENCH_DOSSIERS ?? 3000);
 const ROUNDS = 6;
 const PIPELINE_PAGES = Number(process.env.SOHOA_BENCH_PIPELINE_PAGES ?? 4);
-const PIPELINE_ROUNDS = 2;
+// Rounds are what steadies a ratio on a shared machine: two rounds of a few pages swung by ±10%.
+const PIPELINE_ROUNDS = Number(process.env.SOHOA_BENCH_PIPELINE_ROUNDS ?? 4);
+/** A round of 200 queries takes ~0.3 s, so one pause of the collector moves it: many rounds. */
+const SEARCH_ROUNDS = 20;
 const SPOOL_ROUNDS = 3;
 /** The test device's feeder holds 10 sheets; 150 dpi colour over its whole area is 3.4 MB raw. */
 const SPOOL_PAGES = 10;
@@ -287,7 +290,7 @@ export async function run(): Promise<BenchReport> {
     let hits = 0;
     for (const store of [plain, sealed])
       for (const query of queries) store.search.search({ query }); // warm caches
-    for (let round = 0; round < ROUNDS; round++) {
+    for (let round = 0; round < SEARCH_ROUNDS; round++) {
       const took = { plain: 0, sealed: 0 };
       const order =
         round % 2 === 0 ? (['plain', 'sealed'] as const) : (['sealed', 'plain'] as const);
@@ -312,7 +315,7 @@ export async function run(): Promise<BenchReport> {
     const endToEnd =
       (spool.sealed / spooledPages + realPipeline.sealed / pipelinePages) /
       (spool.plain / spooledPages + realPipeline.plain / pipelinePages);
-    const n = ROUNDS * queries.length;
+    const n = SEARCH_ROUNDS * queries.length;
     return {
       name: 'encryption',
       setup: {
