@@ -1,5 +1,6 @@
 /** The administrator's tools (accounts, retention) over the app, from the session bar. */
 import { useEffect, useId, useRef } from 'react';
+import { useWindowKeydown } from '../keyboard/index.js';
 import { AccountsPanel } from './AccountsPanel.js';
 import { useAuthTexts } from './i18n.js';
 import { RetentionPanel } from './RetentionPanel.js';
@@ -9,14 +10,10 @@ export function AdminDialog(props: { passwordMinLength: number; onClose(): void 
   const id = useId();
   const close = useRef<HTMLButtonElement>(null);
   const { onClose } = props;
-  useEffect(() => {
-    close.current?.focus();
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useEffect(() => close.current?.focus(), []);
+  useWindowKeydown((event) => {
+    if (event.key === 'Escape') onClose();
+  });
   return (
     <div className="auth-screen">
       <section

@@ -9,6 +9,7 @@
 import { Fragment, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProvider, useApi } from '../api/index.js';
+import { KeysBlockedContext } from '../keyboard/index.js';
 import type { AuthStatus } from './auth-status.js';
 import { AdminDialog } from './AdminDialog.js';
 import { FirstRunScreen } from './FirstRunScreen.js';
@@ -103,7 +104,9 @@ export function AuthGate(props: { children: ReactNode }) {
           data-locked={locked}
         >
           {/* Another clerk starts with a fresh app, never with the previous one's work. */}
-          <Fragment key={current.clerk.username}>{props.children}</Fragment>
+          <KeysBlockedContext.Provider value={locked || adminOpen}>
+            <Fragment key={current.clerk.username}>{props.children}</Fragment>
+          </KeysBlockedContext.Provider>
         </div>
         {adminOpen && !locked && current.clerk.role === 'admin' && (
           <AdminDialog

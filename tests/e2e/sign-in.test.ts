@@ -66,6 +66,14 @@ describe('sign-in and lock screen (local identity)', () => {
     expect(await page.locator('#search-query').isVisible()).toBe(false);
     expect(await callStatusFromPage(page, 'dossier.list')).toBe(423);
     await saveScreenshot(page, 'sign-in-locked-vi');
+    // Keys pressed on the lock screen stay there: the work behind it hears none of them
+    // (Alt+1 would open Tiếp nhận, Alt+N a new dossier, Alt+5 Cài đặt).
+    await lock.getByLabel('Mật khẩu').focus();
+    for (const key of ['Alt+1', 'Alt+N', 'Alt+5']) await page.keyboard.press(key);
+    expect(await lock.getByLabel('Mật khẩu').inputValue()).toBe('');
+    expect(await page.locator('.auth-app [aria-current="page"]').textContent()).toContain(
+      'Tra cứu',
+    );
 
     await lock.getByLabel('Mật khẩu').fill('not-the-password');
     await lock.getByRole('button', { name: 'Mở khóa' }).click();
@@ -76,7 +84,7 @@ describe('sign-in and lock screen (local identity)', () => {
     await lock.getByLabel('Mật khẩu').fill(ADMIN_PASSWORD);
     await lock.getByRole('button', { name: 'Mở khóa' }).click();
     await lock.waitFor({ state: 'detached' });
-    // The same screen, the same unfinished search.
+    // The same screen, the same unfinished search (none of the keys above reached it).
     expect(await page.locator('#search-query').isVisible()).toBe(true);
     expect(await page.locator('#search-query').inputValue()).toBe('nguyen van');
     expect(await callStatusFromPage(page, 'dossier.list')).toBe(200);

@@ -8,6 +8,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi, type ApiError } from '../../api/index.js';
+import { useWindowKeydown } from '../../keyboard/index.js';
 import { ExtractedFields, FieldHighlight, type ExtractedField } from '../fields/index.js';
 import { useReviewTexts } from './i18n.js';
 import { dropIndex } from './layout.js';
@@ -214,16 +215,12 @@ export function ReviewStep({ MaHoSo }: ReviewStepProps) {
       : notice;
 
   // Ctrl+Z anywhere in the step (not while typing in a field) undoes the last deletion.
-  useEffect(() => {
-    const onKey = (event: globalThis.KeyboardEvent) => {
-      const typing = (event.target as HTMLElement | null)?.closest('input, textarea, select');
-      if (typing || !(event.ctrlKey || event.metaKey) || event.code !== 'KeyZ') return;
-      event.preventDefault();
-      void undo();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [undo]);
+  useWindowKeydown((event) => {
+    const typing = (event.target as HTMLElement | null)?.closest('input, textarea, select');
+    if (typing || !(event.ctrlKey || event.metaKey) || event.code !== 'KeyZ') return;
+    event.preventDefault();
+    void undo();
+  });
 
   const zoomBy = (direction: 1 | -1) => setZoom((z) => nextZoom(z, direction));
 

@@ -3,9 +3,10 @@
  * as they land, with progress and page counts per component; a failure says what happened and
  * what to do, and Continue scans again, appending to what is there.
  */
-import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/index.js';
+import { useWindowKeydown } from '../../keyboard/index.js';
 import { ComponentPicker, type ComponentCount } from './ComponentPicker.js';
 import { useScanTexts } from './i18n.js';
 import { LandedStrip } from './LandedStrip.js';
@@ -64,10 +65,9 @@ export function ScanStep({ MaHoSo, MaThanhPhanHoSo, onDone }: ScanStepProps) {
   }, [component, busy, scanner, start]);
 
   // Ctrl+Enter scans; Esc stops a running round. Captured first so a surrounding stepper's
-  // Ctrl+Enter ("next step") does not also fire while this step is open. Set at commit, so the
-  // keys act on what the Scan button shows (a key right after it turns enabled scans).
-  useLayoutEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
+  // Ctrl+Enter ("next step") does not also fire while this step is open.
+  useWindowKeydown(
+    (event) => {
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
         event.stopPropagation();
@@ -76,10 +76,9 @@ export function ScanStep({ MaHoSo, MaThanhPhanHoSo, onDone }: ScanStepProps) {
         event.preventDefault();
         void cancel();
       }
-    };
-    window.addEventListener('keydown', onKey, { capture: true });
-    return () => window.removeEventListener('keydown', onKey, { capture: true });
-  }, [scan, cancel, busy]);
+    },
+    { capture: true },
+  );
 
   const nameOf = (code: string) =>
     components.find((c) => c.MaThanhPhanHoSo === code)?.TenThanhPhanHoSo ?? code;
