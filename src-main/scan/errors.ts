@@ -102,6 +102,17 @@ export function hostDied(details: Record<string, unknown> = {}): AppError {
   );
 }
 
+export function hostStartTimedOut(startTimeoutMs: number): AppError {
+  return make(
+    'SCAN_HOST_TIMEOUT',
+    {
+      vi: `Trình điều khiển máy quét không khởi động được sau ${Math.round(startTimeoutMs / 1000)} giây. Kiểm tra máy quét (cáp, nguồn) rồi thử lại; nếu vẫn lỗi, báo bộ phận CNTT.`,
+      en: `The scanner driver did not start within ${Math.round(startTimeoutMs / 1000)} s. Check the scanner (cable, power) and try again; if it persists, tell IT.`,
+    },
+    { startTimeoutMs },
+  );
+}
+
 export function scannerUnavailable(reason: string): AppError {
   return make(
     'SCAN_UNAVAILABLE',

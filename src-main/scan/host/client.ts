@@ -4,7 +4,7 @@
  * finished are in the spool, which the driver lands); the next request starts a fresh host.
  */
 import { AppError } from '../../domain/index.js';
-import { deviceStatusError, hostDied, scannerUnavailable } from '../errors.js';
+import { deviceStatusError, hostDied, hostStartTimedOut, scannerUnavailable } from '../errors.js';
 import type { HostChannel } from './channel.js';
 import { spawnHost } from './channel.js';
 import type { HostError, HostMessage, HostRequest } from './protocol.js';
@@ -34,14 +34,22 @@ export function fromHostError(error: HostError): AppError {
   });
 }
 
+/** Loading libsane and its backends takes seconds; a busy 2-core PC compiling, more. */
+export const HOST_START_TIMEOUT_MS = 90_000;
+
 export class ScannerHost {
   #channel: Promise<HostChannel> | undefined;
   #pending = new Map<number, Pending>();
   #nextId = 1;
   #spawn: () => Promise<HostChannel>;
+  #startTimeoutMs: number;
 
-  constructor(spawn: () => Promise<HostChannel> = spawnHost) {
+  constructor(
+    spawn: () => Promise<HostChannel> = spawnHost,
+    startTimeoutMs = HOST_START_TIMEOUT_MS,
+  ) {
     this.#spawn = spawn;
+    this.#startTimeoutMs = startTimeoutMs;
   }
 
   /** The running host's process id (for diagnostics and crash tests), if one is running. */
@@ -53,8 +61,13 @@ export class ScannerHost {
     const started = this.#spawn().then(
       (channel) =>
         new Promise<HostChannel>((resolve, reject) => {
+          const timer = setTimeout(() => {
+            reject(hostStartTimedOut(this.#startTimeoutMs));
+            channel.kill();
+          }, this.#startTimeoutMs);
           channel.onMessage((message) => {
             if (message.kind === 'ready') {
+              clearTimeout(timer);
               if (message.available) resolve(channel);
               else {
                 reject(scannerUnavailable(message.reason ?? 'unknown reason'));
@@ -65,6 +78,7 @@ export class ScannerHost {
             this.#dispatch(message);
           });
           channel.onExit((code, signal) => {
+            clearTimeout(timer);
             if (this.#channel === started) this.#channel = undefined;
             reject(hostDied({ exitCode: code, signal, during: 'start' }));
             const failure = hostDied({ exitCode: code, signal });
