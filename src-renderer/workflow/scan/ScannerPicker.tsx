@@ -12,7 +12,8 @@ export function ScannerPicker(props: {
 }) {
   const t = useScanTexts();
   const { i18n } = useTranslation();
-  const devices = useApiQuery('scan.devices', {}, [], 5_000);
+  // a scanner switched on or plugged in after the step opened shows up by itself
+  const devices = useApiQuery('scan.devices', {}, [], 5_000, (list) => list.length === 0);
   // until both answer no scanner is chosen and Scan stays off, so a failed ask is asked again
   const profiles = useApiQuery('scan.profiles', {}, [], 5_000);
   const { choice, onChange } = props;

@@ -5,7 +5,8 @@ const vi = {
   heading: 'Quét hồ sơ',
   scanner: 'Máy quét',
   profile: 'Chế độ quét',
-  noScanner: 'Không thấy máy quét nào. Kiểm tra cáp và nguồn điện của máy quét, rồi bấm "Tìm lại".',
+  noScanner:
+    'Không thấy máy quét nào. Kiểm tra cáp và nguồn điện của máy quét; danh sách tự cập nhật khi máy quét sẵn sàng.',
   findAgain: 'Tìm lại máy quét',
   loadingScanners: 'Đang tìm máy quét…',
   component: 'Thành phần hồ sơ cần quét',
@@ -43,7 +44,8 @@ const en: Record<keyof typeof vi, string> = {
   heading: 'Scan the dossier',
   scanner: 'Scanner',
   profile: 'Scan profile',
-  noScanner: 'No scanner found. Check its cable and power, then press "Find again".',
+  noScanner:
+    'No scanner found. Check its cable and power; the list updates by itself once the scanner is ready.',
   findAgain: 'Find scanners again',
   loadingScanners: 'Looking for scanners…',
   component: 'Dossier component to scan into',
