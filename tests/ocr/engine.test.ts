@@ -26,6 +26,13 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** The page as the binary PGM tesseract.js reads without decoding a format. */
+async function pgmOf(png: Buffer): Promise<Buffer> {
+  const grey = await sharp(png).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
+  const header = Buffer.from(`P5\n${grey.info.width} ${grey.info.height}\n255\n`);
+  return Buffer.concat([header, grey.data]);
+}
+
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(
     () => undefined,
@@ -176,6 +183,31 @@ describe('language data', () => {
 });
 
 describe('WorkerPool', () => {
+  it('replaces each worker with a fresh one after its share of pages, losing none', async () => {
+    const pool = await WorkerPool.start({
+      size: 1,
+      languages: ['vie'],
+      tessdata: locateTessdata(['vie'], dataDir),
+      recycleAfter: 2,
+    });
+    try {
+      const pgm = await pgmOf(image);
+      const threads: number[] = [];
+      for (let page = 0; page < 5; page++) {
+        const text = await pool.run(async (worker) => {
+          threads.push((worker as unknown as { worker: { threadId: number } }).worker.threadId);
+          return (await worker.recognize(pgm)).data.text;
+        });
+        expect(text).toContain('Bến Nghé');
+      }
+      const [a, , b, , c] = threads;
+      expect(threads).toEqual([a, a, b, b, c]);
+      expect(new Set([a, b, c]).size).toBe(3);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('fails the job on a worker thread that dies and carries on with a fresh worker', async () => {
     const pool = await WorkerPool.start({
       size: 1,
@@ -192,14 +224,8 @@ describe('WorkerPool', () => {
         }),
       );
       expect(died.code).toBe('INTERNAL');
-      const pgm = await sharp(image)
-        .toColourspace('b-w')
-        .raw()
-        .toBuffer({ resolveWithObject: true });
-      const header = Buffer.from(`P5\n${pgm.info.width} ${pgm.info.height}\n255\n`);
-      const result = await pool.run((worker) =>
-        worker.recognize(Buffer.concat([header, pgm.data])),
-      );
+      const pgm = await pgmOf(image);
+      const result = await pool.run((worker) => worker.recognize(pgm));
       expect(result.data.text).toContain('Bến Nghé');
     } finally {
       await pool.close();

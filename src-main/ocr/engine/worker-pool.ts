@@ -4,6 +4,10 @@
  * forever if its thread died (wasm abort, out of memory), so the pool watches each thread: the
  * job on a dead thread fails with a clear error and a fresh worker takes the slot, which keeps a
  * batch of thousands of pages going.
+ *
+ * A worker is also retired after `recycleAfter` pages and replaced by a fresh one: a tesseract.js
+ * worker's memory only grows (its wasm heap never shrinks, and its maintainers report RSS creeping
+ * with reuse), which a backlog of tens of thousands of pages would turn into an exhausted PC.
  */
 import type { Worker as ThreadWorker } from 'node:worker_threads';
 import Tesseract from 'tesseract.js';
@@ -15,13 +19,20 @@ interface Slot {
   worker: Tesseract.Worker;
   /** Rejects when the slot's thread exits while the pool is open. */
   died: Promise<never>;
+  /** Pages recognised by this worker so far. */
+  jobs: number;
 }
+
+/** A worker's start costs about a second; a few hundred pages keep that well under 1%. */
+export const RECYCLE_AFTER_PAGES = 200;
 
 export interface WorkerPoolOptions {
   size: number;
   languages: readonly OcrLanguage[];
   tessdata: TessdataLocation;
   startTimeoutMs?: number;
+  /** Pages a worker recognises before a fresh one takes its place. */
+  recycleAfter?: number;
 }
 
 export class WorkerPool {
@@ -56,7 +67,9 @@ export class WorkerPool {
     const slot = await this.acquire();
     try {
       const result = await Promise.race([job(slot.worker), slot.died]);
-      this.release(slot);
+      slot.jobs += 1;
+      if (slot.jobs >= (this.options.recycleAfter ?? RECYCLE_AFTER_PAGES)) this.retire(slot);
+      else this.release(slot);
       return result;
     } catch (error) {
       if (this.all.has(slot)) this.release(slot);
@@ -87,6 +100,13 @@ export class WorkerPool {
     else this.idle.push(slot);
   }
 
+  /** Stops a worker that is not dead (its exit is then not a failure) and starts its successor. */
+  private retire(slot: Slot): void {
+    if (this.closed || !this.all.delete(slot)) return;
+    void slot.worker.terminate().catch(() => undefined);
+    this.replace();
+  }
+
   private async spawn(): Promise<Slot> {
     const { languages, tessdata, startTimeoutMs = 120_000 } = this.options;
     let timer: NodeJS.Timeout | undefined;
@@ -106,7 +126,7 @@ export class WorkerPool {
       ]);
       // tesseract.js exposes the thread on the worker object, though its typings do not say so
       const thread = (worker as unknown as { worker: ThreadWorker }).worker;
-      const slot: Slot = { worker, died: new Promise<never>(() => undefined) };
+      const slot: Slot = { worker, died: new Promise<never>(() => undefined), jobs: 0 };
       slot.died = new Promise<never>((_, reject) => {
         thread.once('exit', (exitCode) => {
           if (this.closed || !this.all.delete(slot)) return;
