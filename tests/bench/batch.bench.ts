@@ -136,6 +136,10 @@ interface Chunk {
   jobMin: number;
   nativeMin: number;
   peakRssMiB: number;
+  /** The main thread's JS heap and its buffers outside it, once the chunk is processed: with
+   * RSS they tell a leak in our code from native memory (wasm heaps, malloc arenas). */
+  heapUsedMiB: number;
+  externalMiB: number;
 }
 
 export async function run(): Promise<BenchReport> {
@@ -211,7 +215,13 @@ export async function run(): Promise<BenchReport> {
         }
         const jobMin = (performance.now() - t) / 60_000;
         clearInterval(sampler);
-        return { jobMin, peakRssMiB: peak / 2 ** 20 };
+        const { heapUsed, external } = process.memoryUsage();
+        return {
+          jobMin,
+          peakRssMiB: peak / 2 ** 20,
+          heapUsedMiB: heapUsed / 2 ** 20,
+          externalMiB: external / 2 ** 20,
+        };
       };
       const timeNative = async (dir: string) => {
         const t = performance.now();
@@ -231,7 +241,7 @@ export async function run(): Promise<BenchReport> {
       const jobRate = chunk.pages / chunk.jobMin;
       const nativeRate = chunk.pages / chunk.nativeMin;
       log(
-        `chunk ${k + 1}/${Math.ceil(PAGES / CHUNK)} pages ${start + 1}-${end}: job ${jobRate.toFixed(1)} pages/min, native ${nativeRate.toFixed(1)} pages/min, ratio ${(jobRate / nativeRate).toFixed(3)}, peak RSS ${chunk.peakRssMiB.toFixed(0)} MiB`,
+        `chunk ${k + 1}/${Math.ceil(PAGES / CHUNK)} pages ${start + 1}-${end}: job ${jobRate.toFixed(1)} pages/min, native ${nativeRate.toFixed(1)} pages/min, ratio ${(jobRate / nativeRate).toFixed(3)}, peak RSS ${chunk.peakRssMiB.toFixed(0)} MiB (main thread after: JS heap ${chunk.heapUsedMiB.toFixed(0)} MiB, external ${chunk.externalMiB.toFixed(0)} MiB)`,
       );
     }
     stop.abort();
@@ -270,6 +280,8 @@ export async function run(): Promise<BenchReport> {
         workers: core.config.pipeline.workers || 'one per core',
         perChunkRatio: ratios.map((r) => Number(r.toFixed(3))),
         perChunkPeakRssMiB: chunks.map((c) => Math.round(c.peakRssMiB)),
+        perChunkHeapUsedMiB: chunks.map((c) => Math.round(c.heapUsedMiB)),
+        perChunkExternalMiB: chunks.map((c) => Math.round(c.externalMiB)),
       },
       figures: [
         {
