@@ -30,22 +30,22 @@ export function locateTessdata(
   dataDir: string,
 ): TessdataLocation {
   const hash = createHash('sha256');
-  const packed = new Map<OcrLanguage, Buffer>();
+  const packed: Array<{ lang: OcrLanguage; file: string; bytes: Buffer }> = [];
   for (const lang of languages) {
     const file = tessdataFile(lang);
     if (!existsSync(file)) throw damaged(lang, file, 'missing');
     const bytes = readFileSync(file);
-    packed.set(lang, bytes);
+    packed.push({ lang, file, bytes });
     hash.update(lang).update(bytes);
   }
   const langPath = join(dataDir, 'cache', 'tessdata', hash.digest('hex').slice(0, 16));
   mkdirSync(langPath, { recursive: true });
-  for (const [lang, bytes] of packed) {
+  for (const { lang, file, bytes } of packed) {
     const target = join(langPath, `${lang}.traineddata`);
     if (existsSync(target)) continue;
     const partial = `${target}.${randomUUID()}.partial`;
     try {
-      writeFileSync(partial, unpack(lang, tessdataFile(lang), bytes));
+      writeFileSync(partial, unpack(lang, file, bytes));
       renameSync(partial, target);
     } finally {
       rmSync(partial, { force: true });
