@@ -7,7 +7,6 @@ const vi = {
   profile: 'Chế độ quét',
   noScanner:
     'Không thấy máy quét nào. Kiểm tra cáp và nguồn điện của máy quét; danh sách tự cập nhật khi máy quét sẵn sàng.',
-  findAgain: 'Tìm lại máy quét',
   loadingScanners: 'Đang tìm máy quét…',
   component: 'Thành phần hồ sơ cần quét',
   required: 'bắt buộc',
@@ -46,7 +45,6 @@ const en: Record<keyof typeof vi, string> = {
   profile: 'Scan profile',
   noScanner:
     'No scanner found. Check its cable and power; the list updates by itself once the scanner is ready.',
-  findAgain: 'Find scanners again',
   loadingScanners: 'Looking for scanners…',
   component: 'Dossier component to scan into',
   required: 'required',
