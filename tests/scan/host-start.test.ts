@@ -3,12 +3,11 @@
  * the start timeout with a message the clerk can act on, instead of leaving the scanner list
  * "loading" for good; the next request starts a fresh host, which finds the SANE test device.
  */
-import { fork } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../src-main/domain/index.js';
-import { spawnHost, type HostChannel } from '../../src-main/scan/host/channel.js';
+import { spawnFork, spawnHost, type HostChannel } from '../../src-main/scan/host/channel.js';
 import { ScannerHost } from '../../src-main/scan/index.js';
 import type { ScanDevice } from '../../src-main/scan/index.js';
 import { tempDir, useSaneTestDevice } from './sane-test-device.js';
@@ -19,15 +18,9 @@ useSaneTestDevice();
 function wedgedHost(exits: Array<number | null | string>): Promise<HostChannel> {
   const script = join(tempDir('wedged-host'), 'wedged.mjs');
   writeFileSync(script, 'setInterval(() => {}, 1000);\n');
-  const child = fork(script, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  child.once('exit', (code, signal) => exits.push(signal ?? code));
-  return Promise.resolve({
-    pid: child.pid,
-    send: (request) => child.send(request),
-    onMessage: (listener) => child.on('message', listener),
-    onExit: (listener) => child.on('exit', listener),
-    kill: () => void child.kill('SIGKILL'),
-  });
+  const channel = spawnFork(script, []);
+  channel.onExit((code, signal) => exits.push(signal ?? code));
+  return Promise.resolve(channel);
 }
 
 /** Long enough for the real host to start from the TypeScript sources on a busy CI machine. */

@@ -54,7 +54,8 @@ async function spawnUtility(file: string): Promise<HostChannel> {
   };
 }
 
-function spawnFork(file: string, execArgv: string[]): HostChannel {
+/** The host (or, in tests, any script speaking its protocol) as a Node child process. */
+export function spawnFork(file: string, execArgv: string[]): HostChannel {
   const child = fork(file, [], {
     execArgv,
     env: hostEnv(),
