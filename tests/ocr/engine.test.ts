@@ -1,6 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src-main/domain/index.js';
@@ -203,6 +205,36 @@ describe('WorkerPool', () => {
       const [a, , b, , c] = threads;
       expect(threads).toEqual([a, a, b, b, c]);
       expect(new Set([a, b, c]).size).toBe(3);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('keeps no finished job result alive, so a worker can serve thousands of pages', async () => {
+    // A full collection on demand, so the test can see what is still reachable.
+    setFlagsFromString('--expose-gc');
+    const collect = runInNewContext('gc') as () => void;
+    const pool = await WorkerPool.start({
+      size: 1,
+      languages: ['vie'],
+      tessdata: locateTessdata(['vie'], dataDir),
+    });
+    try {
+      // In a function of its own, so no frame of this test still holds the last result.
+      const runPages = async () => {
+        const refs: Array<WeakRef<object>> = [];
+        for (let page = 0; page < 20; page++) {
+          const words = await pool.run(async () => ({
+            words: Array.from({ length: 1000 }, String),
+          }));
+          refs.push(new WeakRef(words));
+        }
+        return refs;
+      };
+      const results = await runPages();
+      await new Promise((resolve) => setImmediate(resolve)); // WeakRefs hold until the turn ends
+      collect();
+      expect(results.filter((r) => r.deref() !== undefined)).toHaveLength(0);
     } finally {
       await pool.close();
     }

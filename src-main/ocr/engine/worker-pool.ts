@@ -17,8 +17,8 @@ import type { TessdataLocation } from './tessdata.js';
 
 interface Slot {
   worker: Tesseract.Worker;
-  /** Rejects when the slot's thread exits while the pool is open. */
-  died: Promise<never>;
+  /** Fails the job running on this slot; called when its thread exits while the pool is open. */
+  failJob: ((error: AppError) => void) | undefined;
   /** Pages recognised by this worker so far. */
   jobs: number;
 }
@@ -66,7 +66,16 @@ export class WorkerPool {
   async run<T>(job: (worker: Tesseract.Worker) => Promise<T>): Promise<T> {
     const slot = await this.acquire();
     try {
-      const result = await Promise.race([job(slot.worker), slot.died]);
+      // Not Promise.race with a promise that lives as long as the thread: every race would leave a
+      // reaction on it holding that page's whole OCR result until the worker is retired.
+      const result = await new Promise<T>((resolve, reject) => {
+        slot.failJob = reject;
+        job(slot.worker)
+          .then(resolve, reject)
+          .finally(() => {
+            slot.failJob = undefined;
+          });
+      });
       slot.jobs += 1;
       if (slot.jobs >= (this.options.recycleAfter ?? RECYCLE_AFTER_PAGES)) this.retire(slot);
       else this.release(slot);
@@ -126,26 +135,23 @@ export class WorkerPool {
       ]);
       // tesseract.js exposes the thread on the worker object, though its typings do not say so
       const thread = (worker as unknown as { worker: ThreadWorker }).worker;
-      const slot: Slot = { worker, died: new Promise<never>(() => undefined), jobs: 0 };
-      slot.died = new Promise<never>((_, reject) => {
-        thread.once('exit', (exitCode) => {
-          if (this.closed || !this.all.delete(slot)) return;
-          const idleAt = this.idle.indexOf(slot);
-          if (idleAt >= 0) this.idle.splice(idleAt, 1);
-          reject(
-            new AppError(
-              'INTERNAL',
-              {
-                vi: 'Tiến trình nhận dạng chữ bị dừng đột ngột; trang cần được nhận dạng lại.',
-                en: 'The OCR worker stopped unexpectedly; the page must be recognised again.',
-              },
-              { details: { exitCode } },
-            ),
-          );
-          this.replace();
-        });
+      const slot: Slot = { worker, failJob: undefined, jobs: 0 };
+      thread.once('exit', (exitCode) => {
+        if (this.closed || !this.all.delete(slot)) return;
+        const idleAt = this.idle.indexOf(slot);
+        if (idleAt >= 0) this.idle.splice(idleAt, 1);
+        slot.failJob?.(
+          new AppError(
+            'INTERNAL',
+            {
+              vi: 'Tiến trình nhận dạng chữ bị dừng đột ngột; trang cần được nhận dạng lại.',
+              en: 'The OCR worker stopped unexpectedly; the page must be recognised again.',
+            },
+            { details: { exitCode } },
+          ),
+        );
+        this.replace();
       });
-      slot.died.catch(() => undefined); // observed by run(); never an unhandled rejection
       this.all.add(slot);
       return slot;
     } catch (error) {
