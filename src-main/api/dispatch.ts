@@ -54,7 +54,7 @@ export function createDispatcher(core: Core, transport: Transport): Dispatch {
     // Refused callers learn nothing about the method's input rules.
     const clerk = await core
       .use(identityService)
-      .authorize(method, accessFor(method, input), session.token)
+      .authorize(method, accessFor(method), session.token)
       .catch((error: unknown) => {
         core.log.warn({ err: error, method, transport }, 'call refused');
         throw error;

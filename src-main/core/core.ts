@@ -49,6 +49,12 @@ export class Core {
     const loaded = loadConfig({ dataDir: this.dataDir, env: this.#env });
     this.#config = loaded.config;
     this.#layers = loaded.layers;
+    for (const { source, ignored } of loaded.layers)
+      if (ignored)
+        this.log.warn(
+          { source, sections: ignored },
+          'configuration: machine-only sections in the user file are ignored; IT sets them in the machine file',
+        );
   }
 
   /** The effective configuration (machine file < user file < environment). */

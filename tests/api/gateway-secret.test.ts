@@ -38,21 +38,27 @@ describe('gateway client secret through the API', () => {
     new OutboxStore(store.db, Date.now).enqueue(entry(`${dataDir}/files`, 1));
     store.close();
     const credential = CREDENTIALS[0]!;
-    // The OS account running the test is the station's administrator, as IT would set it.
     writeFileSync(
       join(dataDir, 'config.json'),
       JSON.stringify({
         // a client id the province does not know yet: corrected in Settings below
         gateway: { baseUrl: gateway.url, clientId: 'quay-chua-dang-ky' },
         agency: { code: AGENCY },
-        security: { osAdmins: [userInfo().username] },
       }),
     );
-    const env: Record<string, string> = { SOHOA_KEY_DIR: keyDir };
+    // The OS account running the test is the station's administrator, as IT sets it.
+    const machineFile = join(tempDir('secret-machine'), 'config.json');
+    const administrators = (osAdmins: string[]) =>
+      writeFileSync(machineFile, JSON.stringify({ security: { osAdmins } }));
+    administrators([userInfo().username]);
+    const env: Record<string, string> = {
+      SOHOA_KEY_DIR: keyDir,
+      SOHOA_MACHINE_CONFIG: machineFile,
+    };
     serve = await startServe({ dataDir, scanners: 'none', env });
-    const { origin, token } = serve;
     const call = async (method: string, input: unknown = {}) => {
-      const answer = await callApi(origin, token, method, input);
+      if (!serve) throw new Error('sohoa serve is not running');
+      const answer = await callApi(serve.origin, serve.token, method, input);
       // success: { result }; failure: { error: { code, message, messageVi } }
       return { status: answer.status, body: (answer.body.result ?? answer.body.error) as Answer };
     };
@@ -115,8 +121,11 @@ describe('gateway client secret through the API', () => {
     expect(JSON.stringify(config.body)).not.toContain(credential.client_secret);
     expect(existsSync(keyDir)).toBe(true);
 
-    // The administrator hands the station over: from now on this account is a clerk.
-    expect((await call('config.set', { patch: { security: { osAdmins: [] } } })).status).toBe(200);
+    // IT hands the station over: the machine file lists no administrator any more, and the app
+    // starts again with it; from now on this account is a clerk.
+    administrators([]);
+    await serve.stop({ keepData: true });
+    serve = await startServe({ dataDir, scanners: 'none', env });
     const refused = await call('sync.setClientSecret', { secret: null });
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('FORBIDDEN');

@@ -3,7 +3,7 @@
  * session cookie) and the dispatcher Electron's IPC uses. Local mode is switched on the way IT
  * does it (configuration), on a real SQLite store in a temp dir.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,8 +36,13 @@ interface Station {
   close(): Promise<void>;
 }
 
-async function station(env: Record<string, string>): Promise<Station> {
+/** `userConfig`: the data folder's config.json, which anyone at the PC can write. */
+async function station(env: Record<string, string>, userConfig?: object): Promise<Station> {
   const dir = mkdtempSync(join(tmpdir(), 'sohoa-identity-'));
+  if (userConfig) {
+    mkdirSync(join(dir, 'data'));
+    writeFileSync(join(dir, 'data', 'config.json'), JSON.stringify(userConfig));
+  }
   const core = createCore({
     dataDir: join(dir, 'data'),
     env: { SOHOA_MACHINE_CONFIG: join(dir, 'machine.json'), ...env },
@@ -199,7 +204,6 @@ describe('local identity mode over HTTP', () => {
       ['accounts.setRole', { username: 'hoa', role: 'admin' }],
       ['retention.preview', {}],
       ['retention.purge', { afterDays: 1 }],
-      ['config.set', { patch: { security: { identity: 'os' } } }],
     ] as const) {
       expectRefusal(
         await s.call(method, input, clerk),
@@ -445,5 +449,60 @@ describe('os identity mode with the OS account listed as administrator', () => {
     const preview = await s.call('retention.preview', { afterDays: 90 });
     expect(preview.status).toBe(200);
     expect(preview.result).toMatchObject({ dryRun: true, afterDays: 90, dossiers: [] });
+  });
+
+  it('still cannot change the security settings through the app: only IT sets them', async () => {
+    expectRefusal(
+      await s.call('config.set', { patch: { security: { identity: 'local' } } }),
+      400,
+      'VALIDATION',
+      /mục security chỉ được đặt trong cấu hình máy .*machine\.json/,
+      /security can only be set in the machine configuration .*machine\.json/,
+    );
+    expect(existsSync(join(s.dir, 'data', 'config.json'))).toBe(false);
+    expect((await s.call('config.get')).result).toMatchObject({
+      config: { security: { identity: 'os' } },
+    });
+  });
+});
+
+describe('os identity mode with security settings written into the data folder', () => {
+  const forged = {
+    ui: { language: 'en' },
+    security: {
+      osAdmins: [userInfo().username],
+      maxFailedAttempts: 100,
+      idleLockSeconds: 0,
+    },
+  };
+  let s: Station;
+  beforeAll(async () => {
+    s = await station({}, forged);
+  });
+  afterAll(async () => s.close());
+
+  it('keeps the account a clerk and the policy as IT set it; the ignored section is reported', async () => {
+    expect((await s.call('auth.status')).result).toMatchObject({
+      mode: 'os',
+      clerk: { username: userInfo().username, role: 'clerk' },
+      idleLockSeconds: 600,
+    });
+    expectRefusal(
+      await s.call('retention.preview'),
+      403,
+      'FORBIDDEN',
+      /Chỉ quản trị viên/,
+      /Only an administrator/,
+    );
+    const view = (await s.call('config.get')).result as unknown as {
+      config: { ui: { language: string }; security: { maxFailedAttempts: number } };
+      layers: Array<{ kind: string; ignored?: string[] }>;
+    };
+    // the rest of the file still applies
+    expect(view.config.ui.language).toBe('en');
+    expect(view.config.security.maxFailedAttempts).toBe(5);
+    expect(view.layers.find((l) => l.kind === 'user')?.ignored).toEqual(['security']);
+    // the file is left as it is: IT moves the section, nothing the clerk wrote is lost
+    expect(JSON.parse(readFileSync(join(s.dir, 'data', 'config.json'), 'utf8'))).toEqual(forged);
   });
 });

@@ -18,8 +18,9 @@ export interface AppInfo {
 
 export interface ConfigView {
   config: AppConfig;
-  /** The layers that were read, lowest precedence first. */
-  layers: Array<{ kind: LayerKind; source: string; present: boolean }>;
+  /** The layers that were read, lowest precedence first; `ignored`: machine-only sections the
+   * user's file holds and that were not applied. */
+  layers: Array<{ kind: LayerKind; source: string; present: boolean; ignored?: string[] }>;
 }
 
 export const appContract = defineContract({

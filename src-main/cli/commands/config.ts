@@ -24,6 +24,10 @@ export const registerConfig: RegisterCommands = (program, ctx) => {
       for (const layer of loaded.layers) {
         const state = layer.present ? 'đã đọc / read' : 'không có / absent';
         ctx.print(`# ${layer.kind.padEnd(7)} ${layer.source} (${state})`);
+        if (layer.ignored)
+          ctx.print(
+            `#   bỏ qua / ignored: ${layer.ignored.join(', ')} (chỉ cấu hình máy / machine configuration only)`,
+          );
       }
       ctx.print(JSON.stringify(loaded.config, null, 2));
     });

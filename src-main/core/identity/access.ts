@@ -3,8 +3,8 @@
  * sign in or report the state; account and retention management, and the gateway client secret,
  * need the administrator role.
  * A prefix table rather than a flag per method: the other capabilities' contracts need not know
- * about identity, and a new method is protected by default. Changing the `security` settings
- * through `config.set` is an administrator's act too (a clerk must not switch sign-in off).
+ * about identity, and a new method is protected by default. The `security` settings are not
+ * here: they are machine-only, so `config.set` refuses them whoever asks (platform/config).
  */
 export type Access =
   /** Before sign-in (state, sign-in, first administrator) or after the session ended (sign-out). */
@@ -29,12 +29,6 @@ const EXACT: Record<string, Access> = {
 
 const ADMIN_PREFIXES = ['accounts.', 'retention.'];
 
-function touchesSecurity(input: unknown): boolean {
-  const patch = (input as { patch?: unknown } | null | undefined)?.patch;
-  return typeof patch === 'object' && patch !== null && 'security' in patch;
-}
-
-export function accessFor(method: string, input?: unknown): Access {
-  if (method === 'config.set' && touchesSecurity(input)) return 'admin';
+export function accessFor(method: string): Access {
   return EXACT[method] ?? (ADMIN_PREFIXES.some((p) => method.startsWith(p)) ? 'admin' : 'clerk');
 }

@@ -54,29 +54,43 @@ export function validateLayer(layer: ConfigLayer): AppConfig {
 
 /**
  * Sections only IT sets (machine file or the service's environment): the user's file lives in
- * the data folder, where anyone at the PC can edit it, and must not swap the recovery key the
- * data keys are escrowed for.
+ * the data folder, where anyone at the PC can edit it, and must neither swap the recovery key
+ * the data keys are escrowed for nor make its writer an administrator, turn the sign-in off or
+ * weaken the lock-out (`security`).
  */
-const MACHINE_ONLY = ['encryption'] as const;
+const MACHINE_ONLY = ['encryption', 'security'] as const;
 
-function refuseMachineOnly(layer: ConfigLayer, machineFile: string): void {
+/**
+ * The user's layer without its machine-only sections, which are named in `ignored`. They are
+ * left in the file rather than refused at start: a station whose administrator saved `security`
+ * through the app before it became machine-only keeps working, and the log and `sohoa doctor`
+ * say what IT has to move.
+ */
+function withoutMachineOnly(layer: ConfigLayer): ConfigLayer {
   const found = MACHINE_ONLY.filter((section) => section in layer.values);
-  if (layer.kind !== 'user' || found.length === 0) return;
+  if (layer.kind !== 'user' || found.length === 0) return layer;
+  const values = { ...layer.values };
+  for (const section of found) delete values[section];
+  return { ...layer, values, ignored: [...found] };
+}
+
+function refuseMachineOnly(patch: PlainObject, userFile: string, machineFile: string): void {
+  const found = MACHINE_ONLY.filter((section) => section in patch);
+  if (found.length === 0) return;
   throw new AppError(
     'VALIDATION',
     {
-      vi: `Cấu hình (${layer.source}): mục ${found.join(', ')} chỉ được đặt trong cấu hình máy (${machineFile}) do bộ phận CNTT quản lý`,
-      en: `Configuration (${layer.source}): ${found.join(', ')} can only be set in the machine configuration (${machineFile}) that IT manages`,
+      vi: `Cấu hình (${userFile}): mục ${found.join(', ')} chỉ được đặt trong cấu hình máy (${machineFile}) do bộ phận CNTT quản lý`,
+      en: `Configuration (${userFile}): ${found.join(', ')} can only be set in the machine configuration (${machineFile}) that IT manages`,
     },
-    { details: { source: layer.source, sections: found } },
+    { details: { source: userFile, sections: found } },
   );
 }
 
-function resolveLayers(layers: ConfigLayer[]): LoadedConfig {
+function resolveLayers(read: ConfigLayer[]): LoadedConfig {
   let merged: PlainObject = {};
-  const machineFile = layers.find((l) => l.kind === 'machine')?.source ?? machineConfigPath();
+  const layers = read.map(withoutMachineOnly);
   for (const layer of layers) {
-    refuseMachineOnly(layer, machineFile);
     validateLayer(layer);
     merged = mergeLayers(merged, layer.values);
   }
@@ -86,7 +100,12 @@ function resolveLayers(layers: ConfigLayer[]): LoadedConfig {
   if (!parsed.success) throw invalid('merged configuration', parsed.error.issues);
   return {
     config: parsed.data,
-    layers: layers.map(({ kind, source, present }) => ({ kind, source, present })),
+    layers: layers.map(({ kind, source, present, ignored }) => ({
+      kind,
+      source,
+      present,
+      ...(ignored ? { ignored } : {}),
+    })),
   };
 }
 
@@ -106,13 +125,15 @@ export function validateConfigFile(path: string): AppConfig {
 /**
  * Changes the user's file (a `null` value removes a key) and returns the new effective config.
  * Nothing is written unless the result is valid with every other layer; the write is atomic
- * (temp file, fsync, rename), so a crash never leaves a half-written config behind.
+ * (temp file, fsync, rename), so a crash never leaves a half-written config behind. A patch that
+ * touches a machine-only section is refused.
  */
 export function updateUserConfig(
   { dataDir, env = process.env }: LoadOptions,
   patch: PlainObject,
 ): LoadedConfig {
   const path = userConfigPath(dataDir);
+  refuseMachineOnly(patch, path, machineConfigPath(env));
   const next = applyPatch(readConfigFile('user', path).values, patch);
   const loaded = resolveLayers([
     readConfigFile('machine', machineConfigPath(env)),

@@ -19,6 +19,8 @@ export interface ConfigLayer {
   /** False when the file does not exist (or no variable is set). */
   present: boolean;
   values: PlainObject;
+  /** Machine-only sections found in the user's file and not applied (see load.ts). */
+  ignored?: string[];
 }
 
 /** The machine-wide file; `SOHOA_MACHINE_CONFIG` points elsewhere (tests, unusual installs). */

@@ -20,7 +20,8 @@ export interface ServeProcess {
   dataDir: string;
   /** Everything the process wrote so far (for failure messages). */
   output(): string;
-  stop(): Promise<void>;
+  /** Stops the process and deletes the data folder, unless it is kept to start again on it. */
+  stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
 export interface ServeOptions {
@@ -41,7 +42,7 @@ export interface ServeOptions {
 /** A SANE_CONFIG_DIR whose dll.conf loads only the chosen backend. */
 function saneConfigDir(dataDir: string, scanners: 'test' | 'none'): string {
   const dir = join(dataDir, 'sane');
-  mkdirSync(dir);
+  mkdirSync(dir, { recursive: true }); // there already when serve starts again on its data
   writeFileSync(join(dir, 'dll.conf'), scanners === 'test' ? 'test\n' : '');
   return dir;
 }
@@ -108,9 +109,9 @@ export async function startServe(options: ServeOptions = {}): Promise<ServeProce
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
 
-  const stop = async () => {
+  const stop = async ({ keepData = false } = {}) => {
     await stopChild(child);
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!keepData) rmSync(dataDir, { recursive: true, force: true });
   };
 
   const urlPattern = new RegExp(`http://127\\.0\\.0\\.1:${port}/\\S*`);

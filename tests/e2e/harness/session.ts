@@ -23,6 +23,9 @@ export interface UiSession {
   openApp(options?: { hash?: string }): Promise<OpenedApp>;
   /** A new tab with nothing open yet (for tests that must not carry the token). */
   newPage(): Promise<OpenedApp>;
+  /** Stops `sohoa serve` and starts it again on the same data (as after IT changed the machine
+   * file); pages opened before talk to the stopped process. */
+  restartServe(): Promise<void>;
 }
 
 export function useUiSession(options: ServeOptions = {}): UiSession {
@@ -58,6 +61,12 @@ export function useUiSession(options: ServeOptions = {}): UiSession {
     async newPage() {
       const page = await session.browser.context.newPage();
       return { page, problems: watchProblems(page) };
+    },
+    async restartServe() {
+      const { dataDir } = session.serve;
+      await session.serve.stop({ keepData: true });
+      serve = undefined;
+      serve = await startServe({ ...options, dataDir });
     },
     async openApp(open = {}) {
       const opened = await session.newPage();
