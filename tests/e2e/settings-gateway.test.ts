@@ -3,7 +3,8 @@
  * gateway: the station starts without a secret, so a dossier queued earlier waits; the
  * administrator types the secret, the screen says only that it is stored, and the running sync
  * engine sends the dossier without a restart. A clerk sees that only an administrator may change
- * it. Screenshots of each state.
+ * it, even with an administrator written into the data folder's config.json (machine-only, shown
+ * as ignored). Screenshots of each state.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
@@ -39,6 +40,8 @@ async function prepareStation(): Promise<void> {
     JSON.stringify({
       gateway: { baseUrl: running.url, clientId: credential.client_id },
       agency: { code: AGENCY },
+      // written into the data folder by someone at the PC: not applied (machine-only)
+      security: { osAdmins: [userInfo().username] },
     }),
   );
   // the OS account running the test is this station's administrator
@@ -92,6 +95,10 @@ describe('gateway client secret in Settings', () => {
       'Chỉ quản trị viên được nhập hoặc đổi mật khẩu máy trạm.',
     );
     expect(await clerkForm.getByLabel('Mật khẩu máy trạm mới').count()).toBe(0);
+    // The administrator the user's file names is not one; Settings says the section is ignored.
+    expect(await clerk.page.getByTestId('config-layers').innerText()).toContain(
+      'bỏ qua mục security: chỉ cấu hình máy (bộ phận CNTT) được đặt',
+    );
     await saveScreenshot(clerk.page, 'settings-gateway-clerk');
     expect(clerk.problems).toEqual([]);
     expect(running.repo.summary()).toMatchObject({ dossiers: 1, files: 3 });

@@ -42,6 +42,12 @@ export function ConfigCard() {
                   <span className="layer-presence">
                     {layer.present ? t('settings.present') : t('settings.absent')}
                   </span>
+                  {layer.ignored && (
+                    <span className="layer-ignored">
+                      {' '}
+                      {t('settings.ignored', { sections: layer.ignored.join(', ') })}
+                    </span>
+                  )}
                 </li>
               ))}
             </ol>
