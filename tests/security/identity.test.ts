@@ -84,6 +84,22 @@ function expectRefusal(answer: Answer, status: number, code: string, vi: RegExp,
   expect(answer.error?.message).toMatch(en);
 }
 
+/** The OS account is a clerk under IT's default policy: retention stays an administrator's. */
+async function expectOsClerk(s: Station) {
+  expect((await s.call('auth.status')).result).toMatchObject({
+    mode: 'os',
+    clerk: { username: userInfo().username, role: 'clerk', source: 'os' },
+    idleLockSeconds: 600,
+  });
+  expectRefusal(
+    await s.call('retention.preview'),
+    403,
+    'FORBIDDEN',
+    /Chỉ quản trị viên/,
+    /Only an administrator/,
+  );
+}
+
 describe('local identity mode over HTTP', () => {
   let s: Station;
   let admin: string;
@@ -420,20 +436,8 @@ describe('os identity mode (the default)', () => {
   afterAll(async () => s.close());
 
   it('takes the OS account as the clerk with no sign-in, as a clerk unless IT lists it', async () => {
-    const status = await s.call('auth.status');
-    expect(status.result).toMatchObject({
-      mode: 'os',
-      clerk: { username: userInfo().username, role: 'clerk', source: 'os' },
-      idleLockSeconds: 600,
-    });
+    await expectOsClerk(s);
     expect((await s.call('dossier.list')).status).toBe(200);
-    expectRefusal(
-      await s.call('retention.preview'),
-      403,
-      'FORBIDDEN',
-      /Chỉ quản trị viên/,
-      /Only an administrator/,
-    );
   });
 });
 
@@ -482,18 +486,7 @@ describe('os identity mode with security settings written into the data folder',
   afterAll(async () => s.close());
 
   it('keeps the account a clerk and the policy as IT set it; the ignored section is reported', async () => {
-    expect((await s.call('auth.status')).result).toMatchObject({
-      mode: 'os',
-      clerk: { username: userInfo().username, role: 'clerk' },
-      idleLockSeconds: 600,
-    });
-    expectRefusal(
-      await s.call('retention.preview'),
-      403,
-      'FORBIDDEN',
-      /Chỉ quản trị viên/,
-      /Only an administrator/,
-    );
+    await expectOsClerk(s);
     const view = (await s.call('config.get')).result as unknown as {
       config: { ui: { language: string }; security: { maxFailedAttempts: number } };
       layers: Array<{ kind: string; ignored?: string[] }>;
