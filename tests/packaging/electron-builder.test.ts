@@ -26,6 +26,7 @@ type Config = Record<string, unknown> & {
   msi: Record<string, unknown>;
   nsis: Record<string, unknown>;
   asarUnpack: string[];
+  files: string[];
   msiProjectCreated: string;
 };
 const load = (): Config =>
@@ -70,6 +71,9 @@ describe('electron-builder.yml', () => {
       url: expect.stringMatching(/\.invalid\//),
     });
     expect(config.asarUnpack).toContain('**/*.node');
+    // the imaging kernels, built by the install hook, ship beside the scanner addon
+    expect(config.files).toContain('native/kernels/build/kernels.wasm');
+    expect(existsSync(join(repo, 'native/kernels/build/kernels.wasm'))).toBe(true);
     for (const { from } of [...config.extraResources, ...config.win.extraResources])
       expect(existsSync(join(repo, from)), from).toBe(true);
     for (const needed of [
@@ -123,9 +127,11 @@ describe('.github/workflows/release.yml', () => {
     expect(linux?.['runs-on']).toMatch(/^ubuntu/);
     expect(commands(linux)).toMatch(/electron-builder --linux AppImage deb/);
     expect(commands(linux)).toContain('native/build/Release/sohoa_scanner.node');
+    expect(commands(linux)).toContain('native/kernels/build/kernels.wasm');
     expect(windows?.['runs-on']).toMatch(/^windows/);
     expect(commands(windows)).toMatch(/electron-builder --win msi nsis/);
     expect(commands(windows)).toContain('native/build/Release/sohoa_scanner.node');
+    expect(commands(windows)).toContain('native/kernels/build/kernels.wasm');
     expect(release?.needs).toEqual(['linux', 'windows']);
   });
 });

@@ -4,7 +4,7 @@
  * ink (Sauvola), specks are too small, so they leave a page blank; one short handwritten or
  * printed line is tens of mm² and does not. A blank page is flagged, never dropped.
  */
-import type { Component } from '../clean/index.js';
+import type { Components } from '../clean/index.js';
 
 export interface BlankOptions {
   /** A page with less writing-sized ink than this (mm²) is blank (default 3 mm², about two letters). */
@@ -22,14 +22,17 @@ export interface BlankReport {
 const MIN_COMPONENT_MM2 = 0.1;
 
 export function detectBlank(
-  components: readonly Component[],
+  components: Components,
   dpi: number,
   options: BlankOptions,
 ): BlankReport {
   const pxPerMm2 = (dpi / 25.4) ** 2;
   const minArea = MIN_COMPONENT_MM2 * pxPerMm2;
   let area = 0;
-  for (const c of components) if (c.area >= minArea) area += c.area;
+  for (let i = 0; i < components.count; i++) {
+    const a = components.area[i]!;
+    if (a >= minArea) area += a;
+  }
   const inkMm2 = Math.round((area / pxPerMm2) * 100) / 100;
   const score = Math.round((options.maxInkMm2 / (options.maxInkMm2 + inkMm2)) * 1000) / 1000;
   return { blank: inkMm2 < options.maxInkMm2, score, inkMm2 };

@@ -5,10 +5,10 @@
  * paper texture or faint bleed-through.
  */
 import type { RawImage } from '../raw.js';
-import type { Labelled } from './components.js';
+import type { Labelled } from '../kernels/index.js';
 
-export { inkRuns, labelRuns } from './components.js';
-export type { Component, Labelled, Runs } from './components.js';
+export { inkComponents } from '../kernels/index.js';
+export type { Components, Labelled, Runs } from '../kernels/index.js';
 
 export interface DespeckleReport {
   specksRemoved: number;
@@ -46,21 +46,22 @@ export function despeckle(
       grid[row + cx] = grid[row + cx]! + Math.min(x1, (cx + 1) * cell) - Math.max(x0, cx * cell);
     }
   }
-  const speck = new Uint8Array(components.length);
+  const speck = new Uint8Array(components.count);
   let removed = 0;
-  components.forEach((c, i) => {
-    if (c.area > maxArea) return;
-    const gx = (((c.left + c.right) >> 1) / cell) | 0;
-    const gy = (((c.top + c.bottom) >> 1) / cell) | 0;
+  for (let i = 0; i < components.count; i++) {
+    const area = components.area[i]!;
+    if (area > maxArea) continue;
+    const gx = (((components.left[i]! + components.right[i]!) >> 1) / cell) | 0;
+    const gy = (((components.top[i]! + components.bottom[i]!) >> 1) / cell) | 0;
     let around = 0;
     for (let y = Math.max(0, gy - 1); y <= Math.min(gh - 1, gy + 1); y++) {
       for (let x = Math.max(0, gx - 1); x <= Math.min(gw - 1, gx + 1); x++)
         around += grid[y * gw + x]!;
     }
-    if (around - c.area > 0) return;
+    if (around - area > 0) continue;
     speck[i] = 1;
     removed++;
-  });
+  }
   if (removed === 0) return { specksRemoved: 0 };
   const ch = image.channels;
   const { data, width, height } = image;

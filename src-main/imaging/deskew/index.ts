@@ -80,7 +80,7 @@ export async function estimateSkew(
   view?: AnalysisView,
   found?: SkewSearch,
 ): Promise<SkewReport> {
-  view ??= await analysisView(image);
+  view ??= analysisView(image);
   if (looksLikePhoto(tones(view)))
     return { degrees: 0, applied: false, peakRatio: 0, skipped: 'photo' };
   if (!found) {

@@ -3,8 +3,11 @@
  * text-line direction; when the direction matches the lines, the profile alternates sharply
  * between full rows (lines) and empty rows (leading), which the sum of squared differences of
  * neighbouring bins rewards. Bins are filled with linear weights so the criterion is smooth in
- * the angle and a parabola through the best three samples lands between them.
+ * the angle and a parabola through the best three samples lands between them. The profiles are
+ * filled and scored in the kernels (a sweep is one call).
  */
+import { lineProfileOf, profileScoresOf } from '../kernels/index.js';
+import type { ProfileSpec } from '../kernels/index.js';
 
 export interface InkPoints {
   /** Pixel coordinates on the analysis view. */
@@ -15,82 +18,42 @@ export interface InkPoints {
   height: number;
 }
 
-/** Fixed-point bits of sin and cos (an angle to within 0.002°; coordinates up to 40 000 fit in 31 bits). */
+/**
+ * Fixed-point bits of sin and cos (an angle to within 0.002°; coordinates up to 40 000 fit in 31
+ * bits); the kernel (native/kernels/assembly/profiles.ts) uses the same, with bin weights in
+ * 256ths of a point.
+ */
 const TRIG_BITS = 14;
-/** Bin weights in 256ths of a point. */
-const WEIGHT_BITS = 8;
 
 /**
  * Ink projected across lines tilted by `degrees` (positive: rising to the right, in y-down
  * pixels): bin i counts the ink (in 256ths of a point) at distance i (top to bottom) from the top
- * corner of the page. Integer arithmetic: about twice as fast as floating point here.
+ * corner of the page. Integer arithmetic, in the kernels.
  */
 export function lineProfile(points: InkPoints, degrees: number, step = 1): Int32Array {
-  const { sin, cos, shifted, bins } = binning(points.width, points.height, degrees);
-  const { xs, ys, count } = points;
-  for (let i = 0; i < count; i += step) addAt(bins, ys[i]! * cos + xs[i]! * sin + shifted);
-  return bins;
+  return lineProfileOf(points, across(points, degrees, false), step);
 }
 
 /**
- * The profiles across lines tilted by `degrees` from the horizontal and from the vertical (the
- * points with x and y swapped), in one pass over the points: a quarter of the time of two.
+ * The profile across lines tilted by `degrees`: from the horizontal, or with `swap` from the
+ * vertical (x and y trade places, and so do the page's sides).
  */
-export function lineProfilesBothWays(
-  points: InkPoints,
-  degrees: number,
-  step: number,
-): [Int32Array, Int32Array] {
-  const h = binning(points.width, points.height, degrees);
-  const v = binning(points.height, points.width, degrees);
-  const { xs, ys, count } = points;
-  for (let i = 0; i < count; i += step) {
-    const x = xs[i]!;
-    const y = ys[i]!;
-    addAt(h.bins, y * h.cos + x * h.sin + h.shifted);
-    addAt(v.bins, x * v.cos + y * v.sin + v.shifted);
-  }
-  return [h.bins, v.bins];
-}
-
-/** Fixed-point sin and cos of a tilt, and empty bins for a width × height page with the offset of r = 0. */
-function binning(
-  width: number,
-  height: number,
-  degrees: number,
-): { sin: number; cos: number; shifted: number; bins: Int32Array } {
+function across(points: InkPoints, degrees: number, swap: boolean): ProfileSpec {
+  const [width, height] = swap ? [points.height, points.width] : [points.width, points.height];
   const a = (degrees * Math.PI) / 180;
   const sin = Math.round(Math.sin(a) * (1 << TRIG_BITS));
   const cos = Math.round(Math.cos(a) * (1 << TRIG_BITS));
   // r = y·cos + x·sin is constant along a line rising to the right by `degrees`; it goes below
   // zero only when the lines fall (sin < 0), by up to |sin|·width. An offset on rising lines too
-  // would push the bottom-right ink past the last bin, where it is silently dropped (and the
-  // out-of-range reads make the loop several times slower).
+  // would push the bottom-right ink past the last bin, where it would be dropped.
   const offset = ((Math.max(0, -sin) * width) >> TRIG_BITS) + 2;
-  const bins = new Int32Array(Math.ceil(height * Math.cos(a) + Math.abs(Math.sin(a)) * width) + 4);
-  return { sin, cos, shifted: offset << TRIG_BITS, bins };
-}
-
-/** A point at fixed-point distance r, shared between its two bins by how close it lies to each. */
-function addAt(bins: Int32Array, r: number): void {
-  const r0 = r >> TRIG_BITS;
-  const f = (r >> (TRIG_BITS - WEIGHT_BITS)) & ((1 << WEIGHT_BITS) - 1);
-  bins[r0] = bins[r0]! + (1 << WEIGHT_BITS) - f;
-  bins[r0 + 1] = bins[r0 + 1]! + f;
+  const bins = Math.ceil(height * Math.cos(a) + Math.abs(Math.sin(a)) * width) + 4;
+  return { sin, cos, shifted: offset << TRIG_BITS, bins, swap };
 }
 
 /** Criterion for lines tilted by `degrees`: sum of squared differences of neighbouring bins. */
 export function profileScore(points: InkPoints, degrees: number, step = 1): number {
-  return score(lineProfile(points, degrees, step));
-}
-
-function score(bins: Int32Array): number {
-  let total = 0;
-  for (let i = 1; i < bins.length; i++) {
-    const d = bins[i]! - bins[i - 1]!;
-    total += d * d;
-  }
-  return total;
+  return profileScoresOf(points, [across(points, degrees, false)], step)[0]!;
 }
 
 export interface SkewSearch {
@@ -115,32 +78,36 @@ const FINE_POINTS = 25_000;
  * 100 dpi a text line's peak is well under a degree wide, so whole degrees can miss it).
  */
 function coarseSweep(points: InkPoints, maxDegrees: number): SkewSearch {
-  const thin = coarseThinning(points);
   const angles = coarseAngles(maxDegrees);
-  return peakOf(
-    angles,
-    angles.map((d) => profileScore(points, d, thin)),
+  const scores = profileScoresOf(
+    points,
+    angles.map((d) => across(points, d, false)),
+    coarseThinning(points),
   );
+  return peakOf(angles, [...scores]);
 }
 
-/**
- * The coarse sweep of the points and of the points with x and y swapped (lines running down the
- * page), in one pass over the points per angle.
- */
+/** The coarse sweep of the points across lines running along the page and down it. */
 export function coarseSweepsBothWays(
   points: InkPoints,
   maxDegrees: number,
 ): { horizontal: SkewSearch; vertical: SkewSearch } {
-  const thin = coarseThinning(points);
   const angles = coarseAngles(maxDegrees);
-  const horizontal: number[] = [];
-  const vertical: number[] = [];
-  for (const d of angles) {
-    const [h, v] = lineProfilesBothWays(points, d, thin);
-    horizontal.push(score(h));
-    vertical.push(score(v));
-  }
-  return { horizontal: peakOf(angles, horizontal), vertical: peakOf(angles, vertical) };
+  const scores = profileScoresOf(
+    points,
+    angles.flatMap((d) => [across(points, d, false), across(points, d, true)]),
+    coarseThinning(points),
+  );
+  return {
+    horizontal: peakOf(
+      angles,
+      angles.map((_, k) => scores[2 * k]!),
+    ),
+    vertical: peakOf(
+      angles,
+      angles.map((_, k) => scores[2 * k + 1]!),
+    ),
+  };
 }
 
 function coarseThinning(points: InkPoints): number {
@@ -182,16 +149,14 @@ function sweep(
   step: number,
   every: number,
 ): { degrees: number; score: number } {
-  let degrees = centre;
-  let score = -1;
   const n = Math.round(span / step);
-  for (let k = -n; k <= n; k++) {
-    const d = centre + k * step;
-    const s = profileScore(points, d, every);
-    if (s > score) {
-      score = s;
-      degrees = d;
-    }
-  }
-  return { degrees, score };
+  const angles = Array.from({ length: 2 * n + 1 }, (_, k) => centre + (k - n) * step);
+  const scores = profileScoresOf(
+    points,
+    angles.map((d) => across(points, d, false)),
+    every,
+  );
+  let best = 0;
+  for (let k = 1; k < scores.length; k++) if (scores[k]! > scores[best]!) best = k;
+  return { degrees: angles[best]!, score: scores[best]! };
 }

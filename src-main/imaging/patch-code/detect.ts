@@ -70,7 +70,7 @@ interface Chain {
 
 /** The page's patch code, if it carries one. */
 export async function findPatchCode(image: RawImage): Promise<PatchCodeReport | undefined> {
-  return findPatchCodeInView(await analysisView(image));
+  return findPatchCodeInView(analysisView(image));
 }
 
 function findPatchCodeInView(view: AnalysisView): PatchCodeReport | undefined {

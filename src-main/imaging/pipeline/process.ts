@@ -15,7 +15,7 @@
 import { detectBlank } from '../blank/index.js';
 import type { BlankReport } from '../blank/index.js';
 import { sauvolaThresholds, warpBinarize } from '../binarize/index.js';
-import { despeckle, inkRuns, labelRuns, normaliseLevels } from '../clean/index.js';
+import { despeckle, inkComponents, normaliseLevels } from '../clean/index.js';
 import { decideColour } from '../colour/index.js';
 import type { ColourReport } from '../colour/index.js';
 import { paintCells } from '../crop/index.js';
@@ -125,7 +125,7 @@ async function clean(
   }
   clock.lap('warp');
 
-  const labelled = labelRuns(inkRuns(bw));
+  const labelled = inkComponents(bw);
   const specksRemoved = profile.despeckle
     ? despeckle(image, bw.data, labelled, colour.mode === 'bw' ? 255 : paper).specksRemoved
     : 0;

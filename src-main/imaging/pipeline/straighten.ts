@@ -78,7 +78,7 @@ export async function planStraighten(
   clock: StageClock = new StageClock(),
 ): Promise<StraightenPlan> {
   const opts = { ...defaultStraightenOptions, ...options };
-  const source = await analysisView(image);
+  const source = analysisView(image);
   clock.lap('analysis');
 
   const decided: OrientationDecision = opts.orientation

@@ -2,11 +2,11 @@
  * The low-resolution view the analysis stages share: luma at ~100 dpi, paper/ink levels and
  * the scanner-bed mask. Built once per page state; the full-resolution pixels are not touched.
  */
+import { shrinkToLuma } from '../kernels/index.js';
 import type { RawImage } from '../raw.js';
 import { countBetween, factorFor, histogram, luma } from './grey.js';
 import type { Plane } from './grey.js';
 import { bedMask, levelHistogram, levelsOf, withoutMasked } from './levels.js';
-import { rawInput } from './sharp.js';
 import type { Levels } from './levels.js';
 
 export const ANALYSIS_DPI = 100;
@@ -21,9 +21,10 @@ export interface AnalysisView {
   bed: Uint8Array;
 }
 
-export async function analysisView(image: RawImage): Promise<AnalysisView> {
+export function analysisView(image: RawImage): AnalysisView {
   const factor = factorFor(image.dpi, ANALYSIS_DPI);
-  return viewOfPlane(await shrinkGrey(image, factor), factor, image.dpi / factor);
+  const plane = factor > 1 ? shrinkToLuma(image, factor) : luma(image);
+  return viewOfPlane(plane, factor, image.dpi / factor);
 }
 
 /** The view of an analysis plane made some other way (e.g. resampled straight). */
@@ -38,19 +39,6 @@ export interface Tones {
   midtones: number;
   /** Share of non-bed pixels noticeably darker than the paper. */
   coverage: number;
-}
-
-/** Luma box-averaged by an integer factor (libvips' shrink: SIMD, several times faster than a JS loop). */
-async function shrinkGrey(image: RawImage, factor: number): Promise<Plane> {
-  if (factor <= 1) return luma(image);
-  const width = Math.floor(image.width / factor);
-  const height = Math.floor(image.height / factor);
-  const input = image.channels === 1 ? rawInput(image) : rawInput(image).greyscale();
-  const data = await input
-    .resize(width, height, { fit: 'fill', kernel: 'linear' })
-    .raw()
-    .toBuffer();
-  return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width, height };
 }
 
 const paperAreaHistograms = new WeakMap<AnalysisView, Uint32Array>();

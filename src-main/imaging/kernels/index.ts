@@ -1,0 +1,13 @@
+/**
+ * The pipeline's hot loops, compiled from native/kernels (AssemblyScript) to wasm with SIMD: the
+ * analysis view's shrink, straightening with binarisation, ink components, and the projection profiles
+ * of the deskew search.
+ */
+export { shrinkToLuma } from './shrink.js';
+export { warpBinarizeKernel } from './warp-binarize.js';
+export type { WarpBinarizeInput } from './warp-binarize.js';
+export { inkComponents } from './components.js';
+export type { Components, Labelled, Runs } from './components.js';
+export { lineProfileOf, profileScoresOf } from './profiles.js';
+export type { PointList, ProfileSpec } from './profiles.js';
+export { kernelsFile } from './instance.js';
