@@ -68,4 +68,5 @@ export type { EncodedImage, TiffStrip } from './encode/index.js';
 export type { ColorMode, ColourReport } from './colour/index.js';
 export type { BlankReport } from './blank/index.js';
 export { findPatchCode } from './patch-code/index.js';
+export { kernelSelfTest } from './kernels/index.js';
 export type { PatchBars, PatchCodeReport } from './patch-code/index.js';

@@ -3,7 +3,11 @@
  * SIMD tail (widths that are not a multiple of 16, rows that are not a multiple of the factor).
  */
 import { describe, expect, it } from 'vitest';
-import { inkComponents, shrinkToLuma } from '../../src-main/imaging/kernels/index.js';
+import {
+  inkComponents,
+  sauvolaBlockThresholds,
+  shrinkToLuma,
+} from '../../src-main/imaging/kernels/index.js';
 import type { RawImage } from '../../src-main/imaging/index.js';
 
 function random(seed: number): () => number {
@@ -156,4 +160,43 @@ describe('imaging kernels', () => {
       }).toEqual(boxes[ref]);
     }
   });
+
+  for (const [width, height, block] of [
+    [203, 77, 16],
+    [96, 130, 11],
+    [31, 29, 4],
+  ] as const) {
+    it(`gives each ${block}-pixel block of ${width}×${height} the Sauvola threshold of its 5×5-block window`, () => {
+      const { data } = image(width, height, 1, width + block);
+      const k = 0.3;
+      const range = 128;
+      const columns = Math.ceil(width / block);
+      const rows = Math.ceil(height / block);
+      const expected = new Uint8Array(columns * rows);
+      for (let by = 0; by < rows; by++) {
+        for (let bx = 0; bx < columns; bx++) {
+          // samples: every fourth row, every other column counted from each block's left edge
+          let s = 0;
+          let q = 0;
+          let n = 0;
+          for (let y = 0; y < height; y += 4) {
+            if (Math.abs(Math.floor(y / block) - by) > 2) continue;
+            for (let x = 0; x < width; x++) {
+              if (Math.abs(Math.floor(x / block) - bx) > 2 || (x % block) % 2 !== 0) continue;
+              s += data[y * width + x]!;
+              q += data[y * width + x]! ** 2;
+              n++;
+            }
+          }
+          const mean = s / n;
+          const sd = Math.sqrt(Math.max(0, q / n - mean * mean));
+          expected[by * columns + bx] = Math.max(
+            0,
+            Math.min(255, Math.round(mean * (1 + k * (sd / range - 1)))),
+          );
+        }
+      }
+      expect(sauvolaBlockThresholds({ data, width, height }, block, k, range)).toEqual(expected);
+    });
+  }
 });

@@ -2,7 +2,16 @@
  * `sohoa doctor --json` as IT staff run it: every check reported on a fresh station with the SANE
  * test device; missing OCR data or a damaged database named and exit 1.
  */
-import { closeSync, cpSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  cpSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DoctorReport } from '../../src-main/domain/index.js';
@@ -23,6 +32,7 @@ const CHECKS = [
   'disk.free',
   'scanner.devices',
   'scan.spool',
+  'imaging.kernels',
   'ocr.tessdata',
   'gateway.connection',
   'signing.certificate',
@@ -48,7 +58,7 @@ async function doctor(
 const byId = (report: DoctorReport, id: string) => report.checks.find((c) => c.id === id);
 
 describe('sohoa doctor --json', () => {
-  it('reports each check on a fresh data dir; tessdata removed or database corrupted fail with exit 1', async () => {
+  it('reports each check on a fresh data dir; tessdata removed, kernels damaged or database corrupted fail with exit 1', async () => {
     // Resources without tessdata: everything else (catalog, fonts) still there.
     const resources = join(root, 'resources-without-tessdata');
     cpSync(join(import.meta.dirname, '../../resources'), resources, {
@@ -63,10 +73,18 @@ describe('sohoa doctor --json', () => {
     writeSync(fd, Buffer.alloc(statSync(db).size - 4096, 0x5a), 0, undefined, 4096);
     closeSync(fd);
 
-    const [fresh, noTessdata, damaged] = await Promise.all([
+    // The imaging kernels cut short, as a broken copy would leave them.
+    const kernels = readFileSync(
+      join(import.meta.dirname, '../../native/kernels/build/kernels.wasm'),
+    );
+    const truncated = join(root, 'truncated-kernels.wasm');
+    writeFileSync(truncated, kernels.subarray(0, kernels.length >> 1));
+
+    const [fresh, noTessdata, damaged, noKernels] = await Promise.all([
       doctor(join(root, 'fresh')),
       doctor(join(root, 'no-tessdata'), { SOHOA_RESOURCES_DIR: resources }),
       doctor(corrupt),
+      doctor(join(root, 'no-kernels'), { SOHOA_KERNELS_WASM: truncated }),
     ]);
 
     expect(fresh.code).toBe(0);
@@ -79,6 +97,7 @@ describe('sohoa doctor --json', () => {
     }
     expect(byId(fresh.report, 'scanner.devices')?.message.en).toMatch(/test:0/);
     expect(byId(fresh.report, 'ocr.tessdata')?.status).toBe('ok');
+    expect(byId(fresh.report, 'imaging.kernels')?.status).toBe('ok');
     expect(byId(fresh.report, 'gateway.connection')?.status).toBe('warn');
 
     expect(noTessdata.code).toBe(1);
@@ -94,5 +113,12 @@ describe('sohoa doctor --json', () => {
     expect(byId(damaged.report, 'store.integrity')?.status).toBe('fail');
     // The other checks still ran.
     expect(byId(damaged.report, 'ocr.tessdata')?.status).toBe('ok');
+
+    expect(noKernels.code).toBe(1);
+    const imaging = byId(noKernels.report, 'imaging.kernels');
+    expect(imaging?.status).toBe('fail');
+    expect(imaging?.message.en).toContain(truncated);
+    expect(imaging?.message.vi).toMatch(/bị hỏng/);
+    expect(imaging?.fix?.en).toMatch(/Reinstall/);
   });
 });

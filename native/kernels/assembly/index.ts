@@ -8,3 +8,5 @@ export { shrinkGrey, shrinkLuma } from './shrink';
 export { inkRuns, labelRuns } from './runs';
 export { warpBinarize } from './warp-binarize';
 export { lineProfile, profileScores } from './profiles';
+export { sauvolaThresholds } from './sauvola';
+export { warpImage } from './warp';

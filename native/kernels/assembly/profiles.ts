@@ -11,7 +11,9 @@ const WEIGHT_BITS = 8;
 /**
  * Every `step`-th of `count` points (x at `xs`, y at `ys`, i32) into `bins` (n i32, cleared
  * first), across lines where r = y·cos + x·sin + shifted (fixed point, TRIG_BITS); with `swap`
- * x and y trade places (lines running down the page).
+ * x and y trade places (lines running down the page). `bins` has room for 4·n: neighbouring
+ * points (reading order) fall in the same bins, so they are added to four interleaved copies,
+ * summed at the end, instead of each waiting on the previous one's store.
  */
 export function lineProfile(
   xs: usize,
@@ -25,17 +27,29 @@ export function lineProfile(
   bins: usize,
   n: i32,
 ): void {
-  memory.fill(bins, 0, (<usize>n) << 2);
+  const copy = (<usize>n) << 2;
+  const copies = copy << 2;
+  memory.fill(bins, 0, copies);
   const across = swap ? ys : xs;
   const down = swap ? xs : ys;
   const full = 1 << WEIGHT_BITS;
-  for (let i = 0; i < count; i += step) {
-    const at = (<usize>i) << 2;
+  const stride = (<usize>step) << 2;
+  let lane: usize = 0;
+  for (let at: usize = 0, end = (<usize>count) << 2; at < end; at += stride) {
     const r = load<i32>(down + at) * cos + load<i32>(across + at) * sin + shifted;
     const f = (r >> (TRIG_BITS - WEIGHT_BITS)) & (full - 1);
-    const bin = bins + ((<usize>(r >> TRIG_BITS)) << 2);
+    const bin = bins + lane + ((<usize>(r >> TRIG_BITS)) << 2);
     store<i32>(bin, load<i32>(bin) + full - f);
     store<i32>(bin, load<i32>(bin, 4) + f, 4);
+    lane += copy;
+    if (lane == copies) lane = 0;
+  }
+  for (let i: usize = 0; i < copy; i += 4) {
+    const at = bins + i;
+    store<i32>(
+      at,
+      load<i32>(at) + load<i32>(at + copy) + load<i32>(at + 2 * copy) + load<i32>(at + 3 * copy),
+    );
   }
 }
 
@@ -54,7 +68,7 @@ export function profileScore(bins: usize, n: i32): f64 {
 
 /**
  * The scores of `profiles` profiles of the same points: each is five i32 at `specs` (sin, cos,
- * shifted, bin count, swap); `bins` is scratch for the largest; the scores go to `scores` (f64).
+ * shifted, bin count, swap); `bins` is scratch for four times the largest; the scores go to `scores` (f64).
  */
 export function profileScores(
   xs: usize,

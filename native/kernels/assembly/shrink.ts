@@ -70,15 +70,20 @@ export function shrinkLuma(
   }
 }
 
-/** Sums `factor` neighbouring column sums (16- or 32-bit) into each output pixel, rounded. */
+/**
+ * Sums `factor` neighbouring column sums (16- or 32-bit) into each output pixel, rounded. The
+ * division is a multiplication by 2³² / area rounded up, exact while sum · area < 2³² (sums
+ * stay below 2¹⁶ and areas at most 256 with factor ≤ 16).
+ */
 function boxRow(sums: usize, bits: i32, outWidth: i32, factor: i32, area: u32, out: usize): void {
   const half = area >> 1;
+  const reciprocal = (<u64>0x100000000 + <u64>area - 1) / <u64>area;
   let column: usize = 0;
   for (let ox = 0; ox < outWidth; ox++) {
     let s: u32 = 0;
     for (let k = 0; k < factor; k++, column++) {
       s += bits == 16 ? <u32>load<u16>(sums + (column << 1)) : load<u32>(sums + (column << 2));
     }
-    store<u8>(out + <usize>ox, <u8>((s + half) / area));
+    store<u8>(out + <usize>ox, <u8>((<u64>(s + half) * reciprocal) >> 32));
   }
 }

@@ -7,8 +7,8 @@
  * interpolated (bilinear, 8-bit weights) and the sign decides.
  */
 import { CELL, markDarkCells } from './cells';
+import { FIXED_ONE, interiorHigh, interiorLow } from './rows';
 
-const FIXED_ONE: f64 = 65536;
 const CHUNK = 16;
 const CELL_SHIFT = 3;
 
@@ -64,10 +64,10 @@ export function warpBinarize(
   for (let y = 0; y < height; y++) {
     const paintRow = paint != 0 ? <usize>(y / cell) * <usize>paintColumns : 0;
     // the columns whose four source pixels all exist, a pixel's margin either side
-    const xLo = withinLow(b * y + c, a, sw);
-    const xHi = withinHigh(b * y + c, a, sw, width);
-    const yLo = withinLow(e * y + f, d, sh);
-    const yHi = withinHigh(e * y + f, d, sh, width);
+    const xLo = interiorLow(b * y + c, a, sw);
+    const xHi = interiorHigh(b * y + c, a, sw, width);
+    const yLo = interiorLow(e * y + f, d, sh);
+    const yHi = interiorHigh(e * y + f, d, sh, width);
     const rowLo = max(xLo, yLo);
     const rowHi = max(rowLo, min(xHi, yHi));
     const outRow = out + <usize>y * <usize>width;
@@ -198,20 +198,4 @@ function anyMarked(sat: usize, columns: i32, rows: i32, x0: i32, y0: i32, x1: i3
       load<i32>(low + (gx0 << 2)) >
     0
   );
-}
-
-/** The first x in [0, width) for which p0 + dp·x lies in [0, max − 1) with a pixel's margin. */
-function withinLow(p0: f64, dp: f64, max: i32): i32 {
-  if (Math.abs(dp) < 1e-12) return 0;
-  const a = (0 - p0) / dp;
-  const b = (<f64>(max - 1) - p0) / dp;
-  return <i32>Math.max(0, Math.ceil(Math.min(a, b)) + 1);
-}
-
-/** One past the last such x (≤ withinLow when there is none). */
-function withinHigh(p0: f64, dp: f64, max: i32, width: i32): i32 {
-  if (Math.abs(dp) < 1e-12) return p0 < 0 || p0 >= <f64>(max - 1) ? 0 : width;
-  const a = (0 - p0) / dp;
-  const b = (<f64>(max - 1) - p0) / dp;
-  return <i32>Math.min(<f64>width, Math.floor(Math.max(a, b)) - 1);
 }

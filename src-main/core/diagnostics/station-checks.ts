@@ -1,6 +1,6 @@
 /**
  * Everything `sohoa doctor` looks at: the store's own checks plus the installation around it
- * (configuration, scanners, OCR data, disk, gateway, signing certificate). A store that does not
+ * (configuration, scanners, imaging kernels, OCR data, disk, gateway, signing certificate). A store that does not
  * even open is reported as a failed check instead of aborting, so the other lines still show.
  */
 import type { DoctorCheck, DoctorReport } from '../../domain/index.js';
@@ -12,6 +12,7 @@ import { configCheck } from './checks/config.js';
 import type { StationContext } from './checks/context.js';
 import { diskCheck } from './checks/disk.js';
 import { gatewayCheck } from './checks/gateway.js';
+import { kernelsCheck } from './checks/kernels.js';
 import { fail, reasonOf } from './checks/outcome.js';
 import { scannerCheck } from './checks/scanner.js';
 import { signingCheck } from './checks/signing.js';
@@ -40,6 +41,7 @@ export function stationDoctorChecks(context: StationContext): DoctorCheck[] {
     diskCheck(context),
     scannerCheck(context),
     spoolDoctorCheck(context.dataDir),
+    kernelsCheck(),
     tessdataCheck(context),
     gatewayCheck(context),
     signingCheck(context),

@@ -10,6 +10,7 @@
  * map on the page as scanned and thresholds while resampling it straight (warped.ts), so the
  * full-resolution page is read once.
  */
+import { sauvolaBlockThresholds } from '../kernels/index.js';
 import type { Plane } from '../pixels/grey.js';
 
 export interface SauvolaOptions {
@@ -20,10 +21,6 @@ export interface SauvolaOptions {
 }
 
 export const defaultSauvola: SauvolaOptions = { k: 0.3, range: 128 };
-
-const WINDOW_BLOCKS = 2; // 2 blocks either side: a 5×5-block window
-const ROW_STEP = 4;
-const COLUMN_STEP = 2;
 
 /** Sauvola thresholds per block of a page: pixel (x, y) uses values[(y / block | 0) · columns + (x / block | 0)]. */
 export interface ThresholdMap {
@@ -58,77 +55,18 @@ export function sauvola(
 /**
  * The per-block thresholds. Statistics come from every fourth row and every other column: a
  * 5×5-block window still holds ~800 samples, and the full-resolution pass this saves is the
- * costliest part of binarising.
+ * costliest part of binarising. Computed in the kernels.
  */
 export function sauvolaThresholds(
   grey: Plane,
   dpi: number,
   options: SauvolaOptions = defaultSauvola,
 ): ThresholdMap {
-  const { data, width, height } = grey;
   const block = Math.max(4, Math.round((dpi / 300) * 16));
-  const bw = Math.ceil(width / block);
-  const bh = Math.ceil(height / block);
-  const sum = new Float64Array(bw * bh);
-  const sq = new Float64Array(bw * bh);
-  const count = new Float64Array(bw * bh);
-  for (let y = 0; y < height; y += ROW_STEP) {
-    const brow = ((y / block) | 0) * bw;
-    const rowStart = y * width;
-    for (let bx = 0; bx < bw; bx++) {
-      const end = Math.min(width, (bx + 1) * block) + rowStart;
-      let s = 0;
-      let q = 0;
-      let n = 0;
-      for (let i = rowStart + bx * block; i < end; i += COLUMN_STEP, n++) {
-        const v = data[i]!;
-        s += v;
-        q += v * v;
-      }
-      const j = brow + bx;
-      sum[j] = sum[j]! + s;
-      sq[j] = sq[j]! + q;
-      count[j] = count[j]! + n;
-    }
-  }
-  const windowSum = windowSums(sum, bw, bh);
-  const windowSq = windowSums(sq, bw, bh);
-  const windowCount = windowSums(count, bw, bh);
-  const values = new Uint8Array(bw * bh);
-  const { k, range } = options;
-  for (let j = 0; j < values.length; j++) {
-    const n = windowCount[j]!;
-    const mean = windowSum[j]! / n;
-    const sd = Math.sqrt(Math.max(0, windowSq[j]! / n - mean * mean));
-    values[j] = Math.max(0, Math.min(255, Math.round(mean * (1 + k * (sd / range - 1)))));
-  }
-  return { values, block, columns: bw, rows: bh };
-}
-
-/**
- * Each block's total over the window of blocks around it (clipped at the page's edges), as a
- * row pass then a column pass: ten additions a block instead of twenty-five. The totals are
- * whole numbers, exact in either order.
- */
-function windowSums(values: Float64Array, columns: number, rows: number): Float64Array {
-  const across = new Float64Array(values.length);
-  for (let by = 0; by < rows; by++) {
-    const row = by * columns;
-    for (let bx = 0; bx < columns; bx++) {
-      let total = 0;
-      const last = Math.min(columns - 1, bx + WINDOW_BLOCKS);
-      for (let xx = Math.max(0, bx - WINDOW_BLOCKS); xx <= last; xx++) total += values[row + xx]!;
-      across[row + bx] = total;
-    }
-  }
-  const out = new Float64Array(values.length);
-  for (let by = 0; by < rows; by++) {
-    const last = Math.min(rows - 1, by + WINDOW_BLOCKS);
-    for (let yy = Math.max(0, by - WINDOW_BLOCKS); yy <= last; yy++) {
-      const from = yy * columns;
-      const to = by * columns;
-      for (let bx = 0; bx < columns; bx++) out[to + bx] = out[to + bx]! + across[from + bx]!;
-    }
-  }
-  return out;
+  return {
+    values: sauvolaBlockThresholds(grey, block, options.k, options.range),
+    block,
+    columns: Math.ceil(grey.width / block),
+    rows: Math.ceil(grey.height / block),
+  };
 }

@@ -8,5 +8,4 @@ export {
   uprightSize,
 } from './transform.js';
 export type { Affine, PageGeometry, QuarterTurn, Size } from './transform.js';
-export { FIXED_ONE, fixedSource, interiorColumns } from './rows.js';
 export { warpImage, warpPlane } from './warp.js';

@@ -73,6 +73,27 @@ interface KernelExports {
     bins: number,
     scores: number,
   ): void;
+  sauvolaThresholds(
+    src: number,
+    width: number,
+    height: number,
+    block: number,
+    k: number,
+    range: number,
+    values: number,
+    scratch: number,
+  ): void;
+  warpImage(
+    src: number,
+    sw: number,
+    sh: number,
+    channels: number,
+    map: number,
+    out: number,
+    width: number,
+    height: number,
+    fill: number,
+  ): void;
   warpBinarize(
     src: number,
     sw: number,
@@ -167,7 +188,19 @@ export function kernels(): Kernels {
       { details: { file } },
     );
   }
-  const instance = new wasm.Instance(new wasm.Module(readFileSync(file)), {});
+  let instance: { exports: unknown };
+  try {
+    instance = new wasm.Instance(new wasm.Module(readFileSync(file)), {});
+  } catch (error) {
+    throw new AppError(
+      'UNAVAILABLE',
+      {
+        vi: `Tệp bộ xử lý ảnh bị hỏng (${file}); cài lại SoHoa hoặc chạy "node native/kernels/build.mjs".`,
+        en: `The imaging kernels file is damaged (${file}); reinstall SoHoa or run "node native/kernels/build.mjs".`,
+      },
+      { details: { file }, cause: error },
+    );
+  }
   loaded = new Kernels(instance.exports as KernelExports);
   return loaded;
 }

@@ -33,7 +33,7 @@ function placePoints(
 /** The profile of every `step`-th point. */
 export function lineProfileOf(points: PointList, spec: ProfileSpec, step: number): Int32Array {
   const k = kernels();
-  const { xs, ys, rest } = placePoints(points, spec.bins * 4);
+  const { xs, ys, rest } = placePoints(points, spec.bins * 16);
   const bins = rest[0]!;
   k.exports.lineProfile(
     xs,
@@ -61,7 +61,7 @@ export function profileScoresOf(
   const { xs, ys, rest } = placePoints(
     points,
     specs.length * SPEC_INTS * 4,
-    most * 4,
+    most * 16,
     specs.length * 8,
   );
   const [table, bins, scores] = rest as [number, number, number];

@@ -1,7 +1,7 @@
 /** The page straightened and binarised in one pass, in the kernels (binarize/warped.ts says how). */
-import type { Affine, Size } from '../geometry/index.js';
 import type { Plane } from '../pixels/grey.js';
 import { kernels } from './instance.js';
+import type { AffineMap } from './warp.js';
 
 export interface WarpBinarizeInput {
   /** Grey page as scanned. */
@@ -9,8 +9,8 @@ export interface WarpBinarizeInput {
   /** Sauvola threshold per block of `block` × `block` source pixels, `columns` blocks a row. */
   thresholds: { values: Uint8Array; block: number; columns: number };
   /** Output pixel → source pixel. */
-  map: Affine;
-  size: Size;
+  map: AffineMap;
+  size: { width: number; height: number };
   /** Cells (factor × factor output pixels) to leave white instead of sampling (scanner bed). */
   cells?: { paint: Uint8Array; columns: number; factor: number } | undefined;
 }
