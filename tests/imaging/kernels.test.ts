@@ -8,6 +8,7 @@ import {
   sauvolaBlockThresholds,
   shrinkToLuma,
 } from '../../src-main/imaging/kernels/index.js';
+import { kernels } from '../../src-main/imaging/kernels/instance.js';
 import type { RawImage } from '../../src-main/imaging/index.js';
 
 function random(seed: number): () => number {
@@ -199,4 +200,17 @@ describe('imaging kernels', () => {
       expect(sauvolaBlockThresholds({ data, width, height }, block, k, range)).toEqual(expected);
     });
   }
+
+  it('gives back the memory a huge page needed once the page is done', () => {
+    const first = kernels();
+    // 16 000 × 17 000 grey pixels: more than the 256 MiB an instance may keep
+    const huge = { data: new Uint8Array(16_000 * 17_000).fill(200), width: 16_000, height: 17_000 };
+    const view = shrinkToLuma({ ...huge, channels: 1, dpi: 1200 }, 12);
+    expect(view.data[0]).toBe(200);
+    expect(first.exports.memory.buffer.byteLength).toBeGreaterThan(256 * 1024 * 1024);
+    const next = kernels();
+    expect(next).not.toBe(first);
+    expect(next.exports.memory.buffer.byteLength).toBeLessThan(16 * 1024 * 1024);
+    expect(shrinkToLuma(image(64, 64, 1, 3), 4).width).toBe(16);
+  });
 });

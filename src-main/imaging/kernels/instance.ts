@@ -165,6 +165,13 @@ export class Kernels {
   }
 }
 
+/**
+ * Linear memory only grows. An instance that has grown past this (a huge page went through) is
+ * replaced by a fresh one at the next call, so a worker does not keep that memory for good.
+ */
+const RETAINED_BYTES = 256 * 1024 * 1024;
+
+let compiled: object | undefined;
 let loaded: Kernels | undefined;
 
 /** Where the compiled kernels are: next to the checkout's (or the packaged app's) native code. */
@@ -174,10 +181,19 @@ export function kernelsFile(): string {
   );
 }
 
-/** This thread's kernels, compiled from `kernelsFile()` on first use. */
+/**
+ * This thread's kernels, compiled from `kernelsFile()` on first use. Host functions take it once
+ * per call and copy every result out before returning, so it may be replaced between calls.
+ */
 export function kernels(): Kernels {
-  if (loaded) return loaded;
-  const file = kernelsFile();
+  if (loaded && loaded.exports.memory.buffer.byteLength <= RETAINED_BYTES) return loaded;
+  compiled ??= compile(kernelsFile());
+  const instance = new wasm.Instance(compiled, {});
+  loaded = new Kernels(instance.exports as KernelExports);
+  return loaded;
+}
+
+function compile(file: string): object {
   if (!existsSync(file)) {
     throw new AppError(
       'UNAVAILABLE',
@@ -188,9 +204,8 @@ export function kernels(): Kernels {
       { details: { file } },
     );
   }
-  let instance: { exports: unknown };
   try {
-    instance = new wasm.Instance(new wasm.Module(readFileSync(file)), {});
+    return new wasm.Module(readFileSync(file));
   } catch (error) {
     throw new AppError(
       'UNAVAILABLE',
@@ -201,6 +216,4 @@ export function kernels(): Kernels {
       { details: { file }, cause: error },
     );
   }
-  loaded = new Kernels(instance.exports as KernelExports);
-  return loaded;
 }
