@@ -240,6 +240,29 @@ describe('WorkerPool', () => {
     }
   });
 
+  it('fails a page it is reading when closed, instead of leaving it waiting forever', async () => {
+    const pool = await WorkerPool.start({
+      size: 1,
+      languages: ['vie'],
+      tessdata: locateTessdata(['vie'], dataDir),
+    });
+    const pgm = await pgmOf(image);
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const reading = rejection(
+      pool.run((worker) => {
+        started();
+        return worker.recognize(pgm);
+      }),
+    );
+    const queued = rejection(pool.run((worker) => worker.recognize(pgm)));
+    // closed while the page is still on its way to the worker: no unhandled rejection either
+    await running;
+    await pool.close();
+    expect((await reading).code).toBe('CANCELLED');
+    expect((await queued).code).toBe('CANCELLED');
+  });
+
   it('fails the job on a worker thread that dies and carries on with a fresh worker', async () => {
     const pool = await WorkerPool.start({
       size: 1,

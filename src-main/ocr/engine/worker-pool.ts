@@ -92,6 +92,12 @@ export class WorkerPool {
     this.all.clear();
     this.idle.length = 0;
     for (const w of this.waiting.splice(0)) w.reject(closedError());
+    // a terminated tesseract.js worker never settles its job: fail the running ones here, or a
+    // caller awaiting its page (the pipeline's shutdown does) would wait forever
+    for (const s of slots) s.failJob?.(closedError());
+    // a job that has just started is still handing its image to tesseract.js (microtasks), which
+    // leaves an unhandled rejection if the worker is gone by then: let it post the page first
+    await new Promise((resolve) => setImmediate(resolve));
     await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 
