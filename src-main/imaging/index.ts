@@ -1,7 +1,8 @@
 /**
  * Image cleanup on raw pixels ({ data, width, height, channels, dpi }). Every stage is a
- * function from pixels to pixels plus a report; sharp does decoding, the analysis view and
- * encoding, the analysis and resampling are ours. `processPage` runs the stages in this order:
+ * function from pixels to pixels plus a report; sharp does decoding and encoding, the analysis
+ * and resampling are ours, their hot loops compiled to wasm with SIMD (kernels/, built from
+ * native/kernels). `processPage` runs the stages in this order:
  *
  *   orientation (text lines; Tesseract OSD when unsure) → deskew (projection profiles) → crop
  *   (scanner bed, black edges) → colour decision → binarise (Sauvola) → clean (despeckle) →

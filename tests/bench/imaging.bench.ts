@@ -5,8 +5,9 @@
  * short-line pages and photographs.
  *
  * Figures: deskew error, orientation accuracy, blank recall and false flags, cleanup CPU time per
- * 300-dpi grey text page on one core (sharp limited to one thread; orientation included, every
- * orientation of the set) with its per-stage breakdown (median and p95), against `unpaper`
+ * 300-dpi grey text page on one core (sharp limited to one thread, the wasm kernels run on the
+ * calling thread; orientation included, every orientation of the set) with its per-stage
+ * breakdown (median and p95), against `unpaper`
  * (Debian) on the same pages in the same run, and output sizes beside a plain JPEG-75 at 200 dpi.
  * A fixed JavaScript loop over a page's worth of bytes, timed in the same run, shows how much
  * the shared machine slows CPU-bound work down.
@@ -226,7 +227,7 @@ export async function run(): Promise<BenchReport> {
       timedGreyPages300dpi: cleanupMs.length,
       sharpThreads: 1,
       osdFallbacks,
-      note: 'cleanup = cleanPage (orientation, deskew, crop, colour, binarize, despeckle, blank; Tesseract OSD only where the text lines leave orientation unsure) on raw grey 300-dpi pixels; CPU time from process.cpuUsage (per stage: PageDecisions.cpuMs), unpaper CPU from bash time',
+      note: 'cleanup = cleanPage (orientation, deskew, crop, colour, binarize, despeckle, blank; Tesseract OSD only where the text lines leave orientation unsure) on raw grey 300-dpi pixels, hot loops in the wasm kernels on the calling thread; CPU time from process.cpuUsage (per stage: PageDecisions.cpuMs), unpaper CPU from bash time',
     },
     figures: [
       { name: 'deskew mean abs error', value: mae, unit: 'deg', goal: '<= 0.1', met: mae <= 0.1 },
