@@ -25,6 +25,11 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
+    // AssemblyScript (compiled to wasm by asc, which checks the types) has no `import type`
+    files: ['native/kernels/assembly/**/*.ts'],
+    rules: { '@typescript-eslint/consistent-type-imports': 'off' },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },

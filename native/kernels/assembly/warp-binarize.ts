@@ -7,7 +7,7 @@
  * interpolated (bilinear, 8-bit weights) and the sign decides.
  */
 import { CELL, markDarkCells } from './cells';
-import { FIXED_ONE, interiorHigh, interiorLow } from './rows';
+import { Affine } from './affine';
 
 const CHUNK = 16;
 const CELL_SHIFT = 3;
@@ -49,27 +49,17 @@ export function warpBinarize(
   summedArea(marked, gridColumns, gridRows, sat);
   memory.fill(out, 255, <usize>width * <usize>height);
 
-  const a = load<f64>(map);
-  const b = load<f64>(map, 8);
-  const c = load<f64>(map, 16);
-  const d = load<f64>(map, 24);
-  const e = load<f64>(map, 32);
-  const f = load<f64>(map, 40);
-  const stepX = <i32>Math.round(a * FIXED_ONE);
-  const stepY = <i32>Math.round(d * FIXED_ONE);
+  const m = changetype<Affine>(map);
+  const stepX = m.stepX;
+  const stepY = m.stepY;
   const cell = paint != 0 ? factor : width;
   const columns = (width + cell - 1) / cell;
   const swz = <usize>sw;
 
   for (let y = 0; y < height; y++) {
     const paintRow = paint != 0 ? <usize>(y / cell) * <usize>paintColumns : 0;
-    // the columns whose four source pixels all exist, a pixel's margin either side
-    const xLo = interiorLow(b * y + c, a, sw);
-    const xHi = interiorHigh(b * y + c, a, sw, width);
-    const yLo = interiorLow(e * y + f, d, sh);
-    const yHi = interiorHigh(e * y + f, d, sh, width);
-    const rowLo = max(xLo, yLo);
-    const rowHi = max(rowLo, min(xHi, yHi));
+    const rowLo = m.interiorStart(y, sw, sh);
+    const rowHi = max(rowLo, m.interiorEnd(y, sw, sh, width));
     const outRow = out + <usize>y * <usize>width;
     for (let c0 = 0; c0 < columns;) {
       if (paint != 0 && load<u8>(paint + paintRow + <usize>c0) == 1) {
@@ -82,8 +72,8 @@ export function warpBinarize(
       const hi = min(rowHi, c1 * cell);
       c0 = c1;
       if (hi <= lo) continue;
-      let sx = <i32>Math.round((a * lo + b * y + c) * FIXED_ONE);
-      let sy = <i32>Math.round((d * lo + e * y + f) * FIXED_ONE);
+      let sx = m.fixedX(lo, y);
+      let sy = m.fixedY(lo, y);
       for (let o = lo; o < hi;) {
         const stop = min(hi, o + CHUNK);
         const ex = sx + stepX * (stop - o - 1);

@@ -5,7 +5,7 @@
  * levels from exact even between neighbours 255 apart); only the pixels at the source's edges
  * take the bounds-checked path. Pixels that fall outside the source get `fill`.
  */
-import { FIXED_ONE, interiorHigh, interiorLow } from './rows';
+import { Affine } from './affine';
 
 /**
  * `src` sw × sh pixels of `channels` interleaved bytes → `out` width × height, through the map
@@ -22,27 +22,18 @@ export function warpImage(
   height: i32,
   fill: u8,
 ): void {
-  const a = load<f64>(map);
-  const b = load<f64>(map, 8);
-  const c = load<f64>(map, 16);
-  const d = load<f64>(map, 24);
-  const e = load<f64>(map, 32);
-  const f = load<f64>(map, 40);
-  const stepX = <i32>Math.round(a * FIXED_ONE);
-  const stepY = <i32>Math.round(d * FIXED_ONE);
+  const m = changetype<Affine>(map);
+  const stepX = m.stepX;
+  const stepY = m.stepY;
   const ch = <usize>channels;
   const stride = <usize>sw * ch;
   for (let y = 0; y < height; y++) {
-    const lo = max(interiorLow(b * y + c, a, sw), interiorLow(e * y + f, d, sh));
-    const hi = max(
-      lo,
-      min(interiorHigh(b * y + c, a, sw, width), interiorHigh(e * y + f, d, sh, width)),
-    );
+    const lo = m.interiorStart(y, sw, sh);
+    const hi = max(lo, m.interiorEnd(y, sw, sh, width));
     const row = out + <usize>y * <usize>width * ch;
-    for (let x = 0; x < lo; x++)
-      edgeSample(src, sw, sh, ch, a * x + b * y + c, d * x + e * y + f, fill, row + <usize>x * ch);
-    let sx = <i32>Math.round((a * lo + b * y + c) * FIXED_ONE);
-    let sy = <i32>Math.round((d * lo + e * y + f) * FIXED_ONE);
+    for (let x = 0; x < lo; x++) edgeSample(src, sw, sh, ch, m, x, y, fill, row + <usize>x * ch);
+    let sx = m.fixedX(lo, y);
+    let sy = m.fixedY(lo, y);
     for (let x = lo; x < hi; x++, sx += stepX, sy += stepY) {
       const i = src + <usize>(sy >> 16) * stride + <usize>(sx >> 16) * ch;
       const fx = (sx >> 8) & 255;
@@ -57,21 +48,24 @@ export function warpImage(
       }
     }
     for (let x = hi; x < width; x++)
-      edgeSample(src, sw, sh, ch, a * x + b * y + c, d * x + e * y + f, fill, row + <usize>x * ch);
+      edgeSample(src, sw, sh, ch, m, x, y, fill, row + <usize>x * ch);
   }
 }
 
-/** The pixel at source (sx, sy), bounds-checked: `fill` outside, the edge pixel itself past the last column or row. */
+/** Output pixel (x, y) sampled with bounds checks: `fill` outside, the edge pixel itself past the last column or row. */
 function edgeSample(
   src: usize,
   sw: i32,
   sh: i32,
   ch: usize,
-  sx: f64,
-  sy: f64,
+  m: Affine,
+  x: i32,
+  y: i32,
   fill: u8,
   o: usize,
 ): void {
+  const sx = m.a * x + m.b * y + m.c;
+  const sy = m.d * x + m.e * y + m.f;
   if (sx < 0 || sy < 0 || sx > <f64>(sw - 1) || sy > <f64>(sh - 1)) {
     memory.fill(o, fill, ch);
     return;

@@ -7,19 +7,13 @@
  * Frames: source (as scanned) → upright (quarter turn undone, same content) → straight (turned
  * clockwise by the skew about the centre, same size as upright) → output (a box of straight).
  */
+import type { AffineMap } from '../kernels/index.js';
 
 /** How far the source is turned clockwise from upright. */
 export type QuarterTurn = 0 | 90 | 180 | 270;
 
 /** source = (a·x + b·y + c, d·x + e·y + f) for output pixel (x, y); pixel centres at integers. */
-export interface Affine {
-  a: number;
-  b: number;
-  c: number;
-  d: number;
-  e: number;
-  f: number;
-}
+export type Affine = AffineMap;
 
 export interface PageGeometry {
   /** Source size in pixels. */
