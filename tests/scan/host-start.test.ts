@@ -48,4 +48,35 @@ describe('scanner host start', () => {
       await host.dispose();
     }
   }, 180_000);
+
+  it('fails a request sent to a host that has just died, and the app stays up', async () => {
+    // a host that says it is ready and then dies before the app has noticed: the request's
+    // write meets a closed pipe (EPIPE), which Node raises as an error event when unhandled
+    const script = join(tempDir('dying-host'), 'dying.mjs');
+    writeFileSync(
+      script,
+      "process.send({ kind: 'ready', available: true });\nsetInterval(() => {}, 1000);\n",
+    );
+    const host = new ScannerHost(() => {
+      const channel = spawnFork(script, []);
+      return Promise.resolve({
+        ...channel,
+        get pid() {
+          return channel.pid;
+        },
+        send(request) {
+          channel.kill();
+          // the kill lands before the write, while this process has not seen the exit yet
+          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+          channel.send(request);
+        },
+      } satisfies HostChannel);
+    }, START_TIMEOUT_MS);
+    try {
+      const error = await host.request<ScanDevice[]>({ op: 'devices' }).catch((e: unknown) => e);
+      expect(isAppError(error) && error.code).toBe('SCAN_HOST_DIED');
+    } finally {
+      await host.dispose();
+    }
+  });
 });

@@ -66,7 +66,10 @@ export function spawnFork(file: string, execArgv: string[]): HostChannel {
       return child.pid;
     },
     send: (request) => {
-      if (child.connected) child.send(request);
+      // a host that has just died still looks connected until its exit is seen: the write then
+      // fails (EPIPE), which Node would raise as an 'error' event and take the app down. The
+      // host's exit fails the open requests; the kill makes sure that exit comes.
+      if (child.connected) child.send(request, (error) => error && child.kill('SIGKILL'));
     },
     onMessage: (listener) => child.on('message', (message) => listener(message as HostMessage)),
     onExit: (listener) => child.on('exit', (code, signal) => listener(code, signal)),
