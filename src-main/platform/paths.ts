@@ -5,10 +5,23 @@
  */
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+/**
+ * The nearest folder at or above `from` that holds package.json. This module sits two levels
+ * down in the sources (src-main/platform) but three in the build (dist/main/platform), and the
+ * packaged app's asar holds the build: a fixed "../.." pointed the build at dist/, where neither
+ * the scanner addon nor the imaging kernels are.
+ */
+export function packageRootOf(from: string): string {
+  for (let dir = resolve(from); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no package.json at or above ${from}`);
+  }
+}
+
+const repoRoot = packageRootOf(dirname(fileURLToPath(import.meta.url)));
 
 /** The project root of a checkout (also the app root of a packaged build's asar). */
 export function appRoot(): string {
@@ -32,6 +45,7 @@ export function defaultDataDir(): string {
   if (process.platform === 'win32') {
     return join(process.env.LOCALAPPDATA ?? join(homedir(), 'AppData', 'Local'), 'SoHoa');
   }
-  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'SoHoa');
+  if (process.platform === 'darwin')
+    return join(homedir(), 'Library', 'Application Support', 'SoHoa');
   return join(process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'sohoa');
 }
