@@ -8,7 +8,7 @@ import type { RawImage } from '../raw.js';
 import type { Labelled } from '../kernels/index.js';
 
 export { inkComponents } from '../kernels/index.js';
-export type { Components, Labelled, Runs } from '../kernels/index.js';
+export type { Components, Labelled } from '../kernels/index.js';
 
 export interface DespeckleReport {
   specksRemoved: number;
